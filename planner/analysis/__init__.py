@@ -1,0 +1,1 @@
+"""Analysis: pure computations over plain records (readiness, forecasts, next steps). No Qt."""

@@ -1,0 +1,77 @@
+"""The command line's grammar: global options and one sub-command per task."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from planner import __version__
+
+PROG = "learning-path-planner"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; running with no sub-command opens the desktop program."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=(
+            "Plan your way from junior to senior ML developer: record skills, goals and"
+            " learning, see readiness, export and import your record."
+            " With no command, the desktop program opens."
+        ),
+        epilog=(
+            "The database is chosen by --db, else the PLANNER_DATABASE_URL environment"
+            " variable, else a SQLite file in your data folder."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="SQLite file path or database URL (e.g. postgresql+psycopg://user@host/db)",
+    )
+    where.add_argument(
+        "--demo",
+        action="store_true",
+        help="run on a fresh temporary database filled with demo data",
+    )
+    parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    readiness = commands.add_parser("readiness", help="readiness toward the target, per area")
+    _person_option(readiness)
+    readiness.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    export = commands.add_parser("export", help="export everything (or one person) to JSON")
+    export.add_argument("file", type=Path, metavar="FILE")
+    _person_option(export, "export only this person")
+
+    import_ = commands.add_parser("import", help="import a JSON export (all or nothing)")
+    import_.add_argument("file", type=Path, metavar="FILE")
+
+    export_log = commands.add_parser("export-log", help="export the learning log to CSV")
+    export_log.add_argument("file", type=Path, metavar="FILE.csv")
+    _person_option(export_log)
+
+    import_log = commands.add_parser("import-log", help="add learning entries from CSV")
+    import_log.add_argument("file", type=Path, metavar="FILE.csv")
+    _person_option(import_log)
+
+    commands.add_parser("seed-demo", help="write the demo person into the database")
+
+    backup = commands.add_parser("backup", help="copy the SQLite database safely")
+    backup.add_argument(
+        "destination",
+        type=Path,
+        nargs="?",
+        metavar="DEST",
+        help="file or folder to write (default: the backups folder beside the data)",
+    )
+    return parser
+
+
+def _person_option(parser: argparse.ArgumentParser, text: str = "whose record to use") -> None:
+    parser.add_argument(
+        "--person", metavar="NAME", help=f"{text} (needed when the database has several people)"
+    )

@@ -1,0 +1,1 @@
+"""The competency framework: areas, competencies, level scale, profiles, activities."""

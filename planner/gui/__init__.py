@@ -1,0 +1,1 @@
+"""The desktop program (PySide6). The only layer that imports Qt widgets."""

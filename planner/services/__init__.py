@@ -1,0 +1,1 @@
+"""Services: one call per user action, validated, committed, returning plain data. No Qt."""

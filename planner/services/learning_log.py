@@ -1,0 +1,165 @@
+"""The learning log: what a person completed, when, for how long, serving which competencies."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from planner.errors import NotFoundError
+from planner.framework.schema import Framework
+from planner.services.clock import Clock
+from planner.services.people import PeopleService, get_person_row
+from planner.services.records import LearningDraft, LearningRecord
+from planner.services.validation import MAX_LINK, FieldErrors
+from planner.storage.database import Database
+from planner.storage.models import LearningCompetency, LearningEntry
+from planner.vocabulary import LearningKind
+
+
+def learning_record(row: LearningEntry) -> LearningRecord:
+    """Plain copy of a stored entry."""
+    return LearningRecord(
+        id=row.id,
+        person_id=row.person_id,
+        title=row.title,
+        kind=LearningKind(row.kind),
+        completed_on=row.completed_on,
+        hours=row.hours,
+        notes=row.notes,
+        link=row.link,
+        created_at=row.created_at,
+        competency_ids=tuple(link.competency_id for link in row.competencies),
+    )
+
+
+def apply_learning_draft(row: LearningEntry, draft: LearningDraft) -> None:
+    """Copy a validated draft onto a row (shared with import)."""
+    row.title = draft.title.strip()
+    row.kind = draft.kind.value
+    row.completed_on = draft.completed_on
+    row.hours = float(draft.hours)
+    row.notes = draft.notes
+    row.link = draft.link.strip()
+    row.competencies = [LearningCompetency(competency_id=c) for c in draft.competency_ids]
+
+
+class LearningLogService:
+    """Add, edit, delete and list learning entries."""
+
+    def __init__(self, database: Database, clock: Clock, people: PeopleService) -> None:
+        self._db = database
+        self._clock = clock
+        self._people = people
+
+    def validate(self, person_id: int, draft: LearningDraft) -> None:
+        """Raise :class:`~planner.errors.ValidationError` naming every bad field."""
+        self._validate(draft, self._people.framework_of(self._people.get(person_id)))
+
+    def _validate(self, draft: LearningDraft, framework: Framework) -> None:
+        errors = FieldErrors()
+        errors.title("title", draft.title)
+        try:
+            LearningKind(draft.kind)
+        except ValueError:
+            errors.add("kind", f"Unknown kind '{draft.kind}'.")
+        errors.past_date(
+            "completed_on", draft.completed_on, self._clock.today(), "The completion date"
+        )
+        errors.hours("hours", draft.hours)
+        errors.competencies("competency_ids", draft.competency_ids, framework)
+        errors.text("notes", draft.notes)
+        errors.text("link", draft.link, MAX_LINK)
+        errors.raise_if_any()
+
+    def add(self, person_id: int, draft: LearningDraft) -> LearningRecord:
+        """Log a completed piece of learning."""
+        self.validate(person_id, draft)
+        with self._db.session() as session:
+            get_person_row(session, person_id)
+            row = LearningEntry(person_id=person_id, created_at=self._clock.now())
+            apply_learning_draft(row, draft)
+            session.add(row)
+            session.flush()
+            return learning_record(row)
+
+    def update(self, entry_id: int, draft: LearningDraft) -> LearningRecord:
+        """Change an entry."""
+        with self._db.session() as session:
+            row = _get_entry(session, entry_id)
+            person_id = row.person_id
+        self.validate(person_id, draft)
+        with self._db.session() as session:
+            row = _get_entry(session, entry_id)
+            apply_learning_draft(row, draft)
+            session.flush()
+            return learning_record(row)
+
+    def delete(self, entry_id: int) -> LearningRecord:
+        """Remove an entry; returns it so the caller can offer undo."""
+        with self._db.session() as session:
+            row = _get_entry(session, entry_id)
+            record = learning_record(row)
+            session.delete(row)
+            return record
+
+    def get(self, entry_id: int) -> LearningRecord:
+        """One entry by id."""
+        with self._db.session() as session:
+            return learning_record(_get_entry(session, entry_id))
+
+    def list_for(
+        self,
+        person_id: int,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int | None = None,
+    ) -> list[LearningRecord]:
+        """A person's entries, newest first, optionally within dates."""
+        query = (
+            select(LearningEntry)
+            .where(LearningEntry.person_id == person_id)
+            .options(selectinload(LearningEntry.competencies))
+            .order_by(LearningEntry.completed_on.desc(), LearningEntry.id.desc())
+        )
+        if since is not None:
+            query = query.where(LearningEntry.completed_on >= since)
+        if until is not None:
+            query = query.where(LearningEntry.completed_on <= until)
+        if limit is not None:
+            query = query.limit(limit)
+        with self._db.session() as session:
+            return [learning_record(row) for row in session.scalars(query)]
+
+    def count(self, person_id: int) -> int:
+        """How many entries a person has."""
+        with self._db.session() as session:
+            query = select(func.count(LearningEntry.id)).where(LearningEntry.person_id == person_id)
+            return session.scalar(query) or 0
+
+    def add_many(self, person_id: int, drafts: Sequence[LearningDraft]) -> list[LearningRecord]:
+        """Add several entries in one transaction: all of them, or none if any is invalid."""
+        framework = self._people.framework_of(self._people.get(person_id))
+        for draft in drafts:
+            self._validate(draft, framework)
+        with self._db.session() as session:
+            get_person_row(session, person_id)
+            now = self._clock.now()
+            rows = []
+            for draft in drafts:
+                row = LearningEntry(person_id=person_id, created_at=now)
+                apply_learning_draft(row, draft)
+                rows.append(row)
+            session.add_all(rows)
+            session.flush()
+            return [learning_record(row) for row in rows]
+
+
+def _get_entry(session: Session, entry_id: int) -> LearningEntry:
+    row = session.get(LearningEntry, entry_id)
+    if row is None:
+        raise NotFoundError(f"No learning entry with id {entry_id}.")
+    return row
