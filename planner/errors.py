@@ -6,6 +6,7 @@ on one line, the GUI shows it in a dialog or next to the field it concerns.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -62,11 +63,29 @@ def file_error_from_pydantic(
 ) -> FileFormatError:
     """Turn the first problem pydantic found into a :class:`FileFormatError`."""
     first = exc.errors()[0]
-    loc = [*prefix, *(p for p in first["loc"] if isinstance(p, int | str))]
-    message = str(first["msg"])
-    if message.startswith("Value error, "):
-        message = message.removeprefix("Value error, ")
+    loc = [*prefix, *(p for p in first["loc"] if isinstance(p, int | str) and p != "[key]")]
+    message = str(first["msg"]).removeprefix("Value error, ")
+    located = _LOCATED_MESSAGE.match(message)
+    if located:  # a cross-reference check that names the culprit's path itself
+        message = located.group("problem")
+        return _with_more(
+            FileFormatError(file, json_path(loc) + _dotted(located.group("path")), message), exc
+        )
+    return _with_more(FileFormatError(file, json_path(loc), message), exc)
+
+
+_LOCATED_MESSAGE = re.compile(
+    r"^(?P<path>[A-Za-z_][\w-]*(?:\[\d+\]|\.[\w-]+)*): (?P<problem>.+)$", re.S
+)
+
+
+def _dotted(path: str) -> str:
+    return path if path.startswith("[") else f".{path}"
+
+
+def _with_more(error: FileFormatError, exc: pydantic.ValidationError) -> FileFormatError:
     more = len(exc.errors()) - 1
     if more:
-        message += f" (and {more} more problem{'s' if more > 1 else ''})"
-    return FileFormatError(file, json_path(loc), message)
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''})"
+        return FileFormatError(error.file, error.location, error.problem + suffix)
+    return error

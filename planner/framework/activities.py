@@ -14,6 +14,7 @@ from planner.framework.schema import Framework, Identifier, Level, LongText, Sho
 from planner.vocabulary import LearningKind
 
 ACTIVITIES_FORMAT = "learning-path-planner/activities"
+ACTIVITIES_FORMAT_VERSION = 1
 
 
 class _FrozenModel(BaseModel):
@@ -61,8 +62,19 @@ class ActivityCatalogue(_FrozenModel):
 
     def check_against(self, framework: Framework) -> None:
         """Raise ``ValueError`` unless every step names a competency and levels of ``framework``."""
+        if self.framework != framework.id:
+            raise ValueError(
+                f"framework: this catalogue is for '{self.framework}', not '{framework.id}'"
+            )
         ids = {c.id for c in framework.competencies}
+        seen: set[tuple[str, int]] = set()
         for index, step in enumerate(self.steps):
+            if (step.competency, step.from_level) in seen:
+                raise ValueError(
+                    f"steps[{index}]: a second step for '{step.competency}'"
+                    f" from level {step.from_level}"
+                )
+            seen.add((step.competency, step.from_level))
             if step.competency not in ids:
                 raise ValueError(f"steps[{index}]: unknown competency '{step.competency}'")
             if not framework.scale.minimum <= step.from_level < framework.scale.maximum:

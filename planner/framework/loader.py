@@ -10,7 +10,7 @@ from typing import Any
 import pydantic
 
 from planner.errors import FileFormatError, file_error_from_pydantic
-from planner.framework.activities import ActivityCatalogue
+from planner.framework.activities import ACTIVITIES_FORMAT_VERSION, ActivityCatalogue
 from planner.framework.schema import FRAMEWORK_FORMAT_VERSION, Framework
 from planner.resources import frameworks_dir
 
@@ -42,17 +42,25 @@ def read_json_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
         ) from None
 
 
+def check_format_version(data: Any, file: str | Path, supported: int) -> None:
+    """Refuse a file written by a newer program with a message that says so."""
+    if not isinstance(data, dict):
+        return
+    version = data.get("format_version")
+    if isinstance(version, str) and version.isdigit():
+        version = int(version)
+    if isinstance(version, int) and not isinstance(version, bool) and version > supported:
+        raise FileFormatError(
+            file,
+            "$.format_version",
+            f"format version {version} is newer than this program understands"
+            f" ({supported}); update the program",
+        )
+
+
 def parse_framework(data: Any, file: str | Path = "<framework>") -> Framework:
     """Validate already-parsed JSON as a framework."""
-    if isinstance(data, dict):
-        version = data.get("format_version")
-        if isinstance(version, int) and version > FRAMEWORK_FORMAT_VERSION:
-            raise FileFormatError(
-                file,
-                "$.format_version",
-                f"format version {version} is newer than this program understands"
-                f" ({FRAMEWORK_FORMAT_VERSION}); update the program",
-            )
+    check_format_version(data, file, FRAMEWORK_FORMAT_VERSION)
     try:
         return Framework.model_validate(data)
     except pydantic.ValidationError as exc:
@@ -67,6 +75,7 @@ def load_framework(path: Path) -> Framework:
 def load_activities(path: Path, framework: Framework) -> ActivityCatalogue:
     """Load an activity catalogue and check it against the framework it belongs to."""
     data = read_json_file(path)
+    check_format_version(data, path, ACTIVITIES_FORMAT_VERSION)
     try:
         catalogue = ActivityCatalogue.model_validate(data)
     except pydantic.ValidationError as exc:

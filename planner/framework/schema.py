@@ -19,6 +19,15 @@ Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
 LongText = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
 Level = Annotated[int, Field(ge=0, le=20, strict=True)]
+AreaTag = Literal[
+    "technical",
+    "problem-solving",
+    "leadership",
+    "responsibility",
+    "communication",
+    "strategy",
+    "learning",
+]
 
 
 class _FrozenModel(BaseModel):
@@ -100,7 +109,7 @@ class Area(_FrozenModel):
     id: Identifier
     name: ShortText
     description: LongText
-    tags: list[Identifier] = Field(default_factory=list)
+    tags: list[AreaTag] = Field(default_factory=list)
     competencies: Annotated[list[Competency], Field(min_length=1)]
 
 
@@ -131,39 +140,50 @@ class Framework(_FrozenModel):
 
     @model_validator(mode="after")
     def _check_references(self) -> Framework:
-        _unique("area", [a.id for a in self.areas])
-        _unique("competency", [c.id for c in self.competencies])
-        _unique("profile", [p.id for p in self.profiles])
-        _unique("source", [s.id for s in self.sources])
+        # Messages start with the JSON path of the culprit; the loader shows it as the location.
+        _unique("areas", [a.id for a in self.areas])
+        _unique("sources", [s.id for s in self.sources])
+        _unique("profiles", [p.id for p in self.profiles])
+        seen: set[str] = set()
         levels = {lvl.level for lvl in self.scale.levels}
         documents = {s.id for s in self.sources}
-        for comp in self.competencies:
-            if set(comp.descriptors) != levels:
-                missing = sorted(levels - set(comp.descriptors))
-                extra = sorted(set(comp.descriptors) - levels)
-                raise ValueError(
-                    f"competency '{comp.id}' must describe every level of the scale"
-                    f" (missing {missing}, unknown {extra})"
-                )
-            for ref in comp.sources:
-                if ref.document not in documents:
+        for a_index, area in enumerate(self.areas):
+            for c_index, comp in enumerate(area.competencies):
+                where = f"areas[{a_index}].competencies[{c_index}]"
+                if comp.id in seen:
+                    raise ValueError(f"{where}.id: competency id '{comp.id}' is used twice")
+                seen.add(comp.id)
+                if set(comp.descriptors) != levels:
+                    missing = sorted(levels - set(comp.descriptors))
+                    extra = sorted(set(comp.descriptors) - levels)
                     raise ValueError(
-                        f"competency '{comp.id}' cites unknown source '{ref.document}'"
+                        f"{where}.descriptors: competency '{comp.id}' must describe every"
+                        f" level of the scale (missing {missing}, unknown {extra})"
                     )
-        competency_ids = {c.id for c in self.competencies}
-        for profile in self.profiles:
-            if set(profile.targets) != competency_ids:
-                missing_ids = sorted(competency_ids - set(profile.targets))
-                extra_ids = sorted(set(profile.targets) - competency_ids)
+                for r_index, ref in enumerate(comp.sources):
+                    if ref.document not in documents:
+                        raise ValueError(
+                            f"{where}.sources[{r_index}].document: unknown source '{ref.document}'"
+                        )
+        for p_index, profile in enumerate(self.profiles):
+            where = f"profiles[{p_index}].targets"
+            if set(profile.targets) != seen:
+                missing_ids = sorted(seen - set(profile.targets))
+                extra_ids = sorted(set(profile.targets) - seen)
                 raise ValueError(
-                    f"profile '{profile.id}' must give a target for every competency"
+                    f"{where}: profile '{profile.id}' must give a target for every competency"
                     f" (missing {missing_ids}, unknown {extra_ids})"
                 )
-            bad = {k: v for k, v in profile.targets.items() if v not in levels}
-            if bad:
-                raise ValueError(f"profile '{profile.id}' has targets outside the scale: {bad}")
+            for competency_id, target in profile.targets.items():
+                if target not in levels:
+                    raise ValueError(
+                        f"{where}.{competency_id}: target {target} is outside the scale"
+                        f" ({min(levels)} to {max(levels)})"
+                    )
         if self.default_profile not in {p.id for p in self.profiles}:
-            raise ValueError(f"default_profile '{self.default_profile}' is not a profile")
+            raise ValueError(
+                f"default_profile: '{self.default_profile}' is not one of the profiles"
+            )
         return self
 
     @property
@@ -200,9 +220,9 @@ class Framework(_FrozenModel):
         raise KeyError(document_id)
 
 
-def _unique(kind: str, ids: list[str]) -> None:
+def _unique(field: str, ids: list[str]) -> None:
     seen: set[str] = set()
-    for item in ids:
+    for index, item in enumerate(ids):
         if item in seen:
-            raise ValueError(f"{kind} id '{item}' is used twice")
+            raise ValueError(f"{field}[{index}].id: id '{item}' is used twice")
         seen.add(item)
