@@ -73,7 +73,9 @@ class AssessmentService:
                 person_id=person_id,
                 assessed_on=draft.assessed_on,
                 rater_kind=RaterKind(draft.rater_kind).value,
-                rater_name=(draft.rater_name or "").strip() or None,
+                rater_name=(draft.rater_name or "").strip() or None
+                if draft.rater_kind == RaterKind.MENTOR
+                else None,
                 notes=draft.notes,
                 created_at=self._clock.now(),
             )

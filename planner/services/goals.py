@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session, selectinload
 
 from planner.errors import NotFoundError
@@ -24,6 +24,8 @@ from planner.storage.database import Database
 from planner.storage.models import Goal, GoalCompetency, Milestone
 from planner.vocabulary import GoalPriority, GoalStatus
 
+OPEN_STATUSES = [s.value for s in GoalStatus if s.is_open]
+
 
 def goal_record(row: Goal) -> GoalRecord:
     """Plain copy of a stored goal."""
@@ -38,7 +40,8 @@ def goal_record(row: Goal) -> GoalRecord:
         created_at=row.created_at,
         completed_at=row.completed_at,
         competencies=tuple(
-            GoalCompetencyDraft(c.competency_id, c.target_level) for c in row.competencies
+            GoalCompetencyDraft(c.competency_id, c.target_level)
+            for c in sorted(row.competencies, key=lambda c: c.competency_id)
         ),
         milestones=tuple(
             MilestoneRecord(m.id, m.goal_id, m.position, m.text, m.done, m.due_date)
@@ -89,13 +92,14 @@ def apply_goal_draft(row: Goal, draft: GoalDraft, now: datetime) -> None:
     row.status = new_status.value
     row.competencies = [
         GoalCompetency(competency_id=c.competency_id, target_level=c.target_level)
-        for c in draft.competencies
+        for c in sorted(draft.competencies, key=lambda c: c.competency_id)
     ]
-    existing = list(row.milestones)
+    existing = {m.id: m for m in row.milestones}
     milestones = []
     for position, draft_milestone in enumerate(draft.milestones):
-        # Reuse rows in order so milestone ids stay stable across edits.
-        milestone = existing[position] if position < len(existing) else Milestone()
+        # A draft that names a milestone of this goal edits it, so ids follow identity.
+        known = draft_milestone.id is not None and draft_milestone.id in existing
+        milestone = existing[draft_milestone.id] if known else Milestone()  # type: ignore[index]
         milestone.position = position
         milestone.text = draft_milestone.text.strip()
         milestone.done = draft_milestone.done
@@ -118,7 +122,12 @@ class GoalService:
             select(Goal)
             .where(Goal.person_id == person_id)
             .options(selectinload(Goal.competencies), selectinload(Goal.milestones))
-            .order_by(Goal.due_date.is_(None), Goal.due_date, Goal.id)
+            .order_by(
+                case((Goal.status.in_(OPEN_STATUSES), 0), else_=1),
+                Goal.due_date.is_(None),
+                Goal.due_date,
+                Goal.id,
+            )
         )
         if statuses:
             query = query.where(Goal.status.in_([s.value for s in statuses]))

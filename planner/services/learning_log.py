@@ -31,19 +31,21 @@ def learning_record(row: LearningEntry) -> LearningRecord:
         notes=row.notes,
         link=row.link,
         created_at=row.created_at,
-        competency_ids=tuple(link.competency_id for link in row.competencies),
+        competency_ids=tuple(sorted(link.competency_id for link in row.competencies)),
     )
 
 
 def apply_learning_draft(row: LearningEntry, draft: LearningDraft) -> None:
     """Copy a validated draft onto a row (shared with import)."""
     row.title = draft.title.strip()
-    row.kind = draft.kind.value
+    row.kind = LearningKind(draft.kind).value
     row.completed_on = draft.completed_on
     row.hours = float(draft.hours)
     row.notes = draft.notes
     row.link = draft.link.strip()
-    row.competencies = [LearningCompetency(competency_id=c) for c in draft.competency_ids]
+    row.competencies = [
+        LearningCompetency(competency_id=c) for c in sorted(set(draft.competency_ids))
+    ]
 
 
 class LearningLogService:

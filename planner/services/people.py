@@ -49,7 +49,12 @@ class PeopleService:
     def list(self) -> list[PersonRecord]:
         """Everyone, by name."""
         with self._db.session() as session:
-            return [person_record(p) for p in session.scalars(select(Person).order_by(Person.name))]
+            return [
+                person_record(p)
+                for p in session.scalars(
+                    select(Person).order_by(func.lower(Person.name), Person.id)
+                )
+            ]
 
     def count(self) -> int:
         """How many people the database holds."""
@@ -97,7 +102,9 @@ class PeopleService:
         """Change a person's details, target or framework."""
         with self._db.session() as session:
             row = get_person_row(session, person_id)
-            self._validate(draft, keeps_target_date=draft.target_date == row.target_date)
+            self._validate(
+                draft, person_id=person_id, keeps_target_date=draft.target_date == row.target_date
+            )
             _apply(row, draft)
             self._flush_unique(session, draft.name)
             return person_record(row)
@@ -110,9 +117,14 @@ class PeopleService:
             session.delete(row)
             return record
 
-    def _validate(self, draft: PersonDraft, *, keeps_target_date: bool = False) -> None:
+    def _validate(
+        self, draft: PersonDraft, *, person_id: int | None = None, keeps_target_date: bool = False
+    ) -> None:
         errors = FieldErrors()
         errors.title("name", draft.name, "a name", MAX_TITLE)
+        wanted = draft.name.strip().casefold()
+        if any(p.name.casefold() == wanted and p.id != person_id for p in self.list()):
+            errors.add("name", f"There is already a person called '{draft.name.strip()}'.")
         errors.text("current_role", draft.current_role, MAX_TITLE)
         try:
             framework = self._frameworks.get(draft.framework_id)

@@ -110,6 +110,7 @@ class MilestoneDraft:
     text: str
     done: bool = False
     due_date: date | None = None
+    id: int | None = None  # set to edit an existing milestone; None adds a new one
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,9 @@ class GoalRecord:
             due_date=self.due_date,
             priority=self.priority,
             status=self.status,
-            milestones=tuple(MilestoneDraft(m.text, m.done, m.due_date) for m in self.milestones),
+            milestones=tuple(
+                MilestoneDraft(m.text, m.done, m.due_date, m.id) for m in self.milestones
+            ),
         )
 
 

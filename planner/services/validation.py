@@ -37,8 +37,9 @@ class FieldErrors:
         """Not empty, not only spaces, at most ``limit`` characters."""
         if not value or not value.strip():
             self.add(field, f"Enter {what}; it cannot be empty.")
-        elif len(value) > limit:
-            self.add(field, f"Keep it to {limit} characters (this one has {len(value)}).")
+        elif len(value.strip()) > limit:
+            length = len(value.strip())
+            self.add(field, f"Keep it to {limit} characters (this one has {length}).")
 
     def text(self, field: str, value: str, limit: int = MAX_NOTES) -> None:
         """Free text up to ``limit`` characters."""
@@ -47,7 +48,12 @@ class FieldErrors:
 
     def hours(self, field: str, value: float) -> None:
         """More than 0 and at most 1000 hours."""
-        if not math.isfinite(value) or value <= MIN_HOURS_EXCLUSIVE or value > MAX_HOURS:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or not MIN_HOURS_EXCLUSIVE < value <= MAX_HOURS
+        ):
             self.add(field, f"Hours must be more than 0 and at most {MAX_HOURS:g}.")
 
     def past_date(self, field: str, value: date, today: date, what: str = "The date") -> None:

@@ -1,4 +1,4 @@
-"""Migrations: an old database filled with data upgrades to head intact; odd databases are refused."""
+"""Migrations: an old database with data upgrades intact; odd databases are refused."""
 
 from __future__ import annotations
 
