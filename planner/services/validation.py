@@ -66,11 +66,7 @@ class FieldErrors:
     def date_not_before(self, field: str, value: date | None, earliest: date, what: str) -> None:
         """``value`` is empty or on/after ``earliest``."""
         if value is not None and value < earliest:
-            self.add(
-                field, f"{what} cannot be before {earliest.isoformat()}, when the goal was created."
-            )
-        elif value is not None and value.year > 9999 - 1:
-            self.add(field, f"{what} is too far in the future.")
+            self.add(field, f"{what} cannot be before {earliest.isoformat()}, when it was created.")
 
     def level(self, field: str, value: int, framework: Framework) -> None:
         """A level of the framework's scale."""
