@@ -48,6 +48,20 @@ def apply_learning_draft(row: LearningEntry, draft: LearningDraft) -> None:
     ]
 
 
+def learning_errors(draft: LearningDraft, framework: Framework, today: date) -> FieldErrors:
+    """Problems of a learning entry, per field (shared by the service and the importers)."""
+    errors = FieldErrors()
+    errors.title("title", draft.title)
+    if draft.kind not in set(LearningKind):
+        errors.add("kind", f"Unknown kind '{draft.kind}'.")
+    errors.past_date("completed_on", draft.completed_on, today, "The completion date")
+    errors.hours("hours", draft.hours)
+    errors.competencies("competency_ids", draft.competency_ids, framework)
+    errors.text("notes", draft.notes)
+    errors.text("link", draft.link, MAX_LINK)
+    return errors
+
+
 class LearningLogService:
     """Add, edit, delete and list learning entries."""
 
@@ -61,20 +75,7 @@ class LearningLogService:
         self._validate(draft, self._people.framework_of(self._people.get(person_id)))
 
     def _validate(self, draft: LearningDraft, framework: Framework) -> None:
-        errors = FieldErrors()
-        errors.title("title", draft.title)
-        try:
-            LearningKind(draft.kind)
-        except ValueError:
-            errors.add("kind", f"Unknown kind '{draft.kind}'.")
-        errors.past_date(
-            "completed_on", draft.completed_on, self._clock.today(), "The completion date"
-        )
-        errors.hours("hours", draft.hours)
-        errors.competencies("competency_ids", draft.competency_ids, framework)
-        errors.text("notes", draft.notes)
-        errors.text("link", draft.link, MAX_LINK)
-        errors.raise_if_any()
+        learning_errors(draft, framework, self._clock.today()).raise_if_any()
 
     def add(self, person_id: int, draft: LearningDraft) -> LearningRecord:
         """Log a completed piece of learning."""
