@@ -78,6 +78,9 @@ def open_services(db: str | None, *, demo: bool = False) -> Iterator[Services]:
     from planner.cli.locations import data_folder
 
     default_folder = data_folder()
+    from planner.app_log import configure_logging
+
+    configure_logging(default_folder)
     url = resolve_database_url(db, default_folder)
     _prepare_sqlite_folder(url, default_folder)
     services = Services.open(url)

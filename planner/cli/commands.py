@@ -139,7 +139,27 @@ def backup(args: argparse.Namespace, services: Services, out: TextIO) -> int:
     return 0
 
 
+def check(args: argparse.Namespace, services: Services, out: TextIO) -> int:
+    """Run the database's integrity and reference checks; exit 1 when damaged."""
+    from planner.storage.integrity import check_integrity
+
+    report = check_integrity(services.database)
+    out.write(report.describe(services.database.display_name) + "\n")
+    return 0 if report.ok else 1
+
+
+def screenshots(args: argparse.Namespace, services: Services, out: TextIO) -> int:
+    """Render every view to PNG offscreen."""
+    from planner.gui.screenshots import take_screenshots
+
+    for path in take_screenshots(services, args.folder, args.size, args.dark):
+        out.write(f"{path}\n")
+    return 0
+
+
 COMMANDS: dict[str, Command] = {
+    "check": check,
+    "screenshots": screenshots,
     "readiness": readiness,
     "export": export,
     "import": import_,

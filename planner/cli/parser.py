@@ -60,6 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("seed-demo", help="write the demo person into the database")
 
+    commands.add_parser("check", help="check the database for damage, in words")
+
+    shots = commands.add_parser("screenshots", help="render every view to PNG files (offscreen)")
+    shots.add_argument("folder", type=Path, metavar="DIR")
+    shots.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH")
+    shots.add_argument("--dark", action="store_true", help="use the dark palette")
+
     backup = commands.add_parser("backup", help="copy the SQLite database safely")
     backup.add_argument(
         "destination",
@@ -69,6 +76,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="file or folder to write (default: the backups folder beside the data)",
     )
     return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.isdigit() or not height.isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1024x700")
+    if not (320 <= int(width) <= 7680 and 240 <= int(height) <= 4320):
+        raise argparse.ArgumentTypeError(f"{text} is outside 320x240 .. 7680x4320")
+    return int(width), int(height)
 
 
 def _person_option(parser: argparse.ArgumentParser, text: str = "whose record to use") -> None:

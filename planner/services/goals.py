@@ -152,6 +152,25 @@ class GoalService:
             session.flush()
             return goal_record(row)
 
+    def restore(self, record: GoalRecord) -> GoalRecord:
+        """Re-create a deleted goal as it was (undo of a delete), keeping its own dates.
+
+        Dates are checked against the goal's original creation, not today, so an
+        overdue goal comes back overdue rather than being refused.
+        """
+        framework = self._people.framework_of(self._people.get(record.person_id))
+        draft = record.to_draft()
+        draft = replace(draft, milestones=tuple(replace(m, id=None) for m in draft.milestones))
+        validate_goal(draft, framework, record.created_at.date())
+        with self._db.session() as session:
+            get_person_row(session, record.person_id)
+            row = Goal(person_id=record.person_id, created_at=record.created_at, status="")
+            apply_goal_draft(row, draft, record.completed_at or self._clock.now())
+            row.completed_at = record.completed_at
+            session.add(row)
+            session.flush()
+            return goal_record(row)
+
     def update(self, goal_id: int, draft: GoalDraft) -> GoalRecord:
         """Replace a goal's fields and milestone list."""
         current = self.get(goal_id)

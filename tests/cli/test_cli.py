@@ -70,6 +70,9 @@ def test_every_subcommand_on_a_new_database(
     code, _, err = run(capsys, "--db", other, "import-log", str(log))
     assert code == 0
 
+    code, out, _ = run(capsys, "--db", db, "check")
+    assert code == 0 and "healthy" in out
+
     code, out, _ = run(capsys, "--db", db, "backup")
     assert code == 0
     assert list((tmp_path / "fresh" / "backups").glob("planner-*-manual.sqlite"))

@@ -1,0 +1,1 @@
+"""Dialogs, each callable as one function (``XDialog.ask(parent, ...)``)."""

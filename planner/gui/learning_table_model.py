@@ -1,0 +1,391 @@
+"""The learning log as a Qt table, and the filter that narrows it by text, kind, area and dates.
+
+The model holds the entries it was given (no queries per cell); names of competencies and
+the areas they belong to come from the person's framework once per :meth:`set_entries`.
+The proxy filters with plain Python over those precomputed rows and sorts with
+:attr:`LearningTableModel.SORT_ROLE`, whose values are numbers for dates and hours.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    SignalInstance,
+)
+
+from planner.framework.schema import Framework
+from planner.services.records import LearningRecord
+from planner.vocabulary import LearningKind
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+TOOLTIP_NOTES_CHARS = 300
+
+
+def format_hours(hours: float) -> str:
+    """Hours without trailing zeros: ``2``, ``1.5``, ``0.25``."""
+    return f"{hours:.2f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class LearningRow:
+    """One entry with what the table and the filter derive from it."""
+
+    entry: LearningRecord
+    competency_names: str
+    search_text: str
+    area_ids: frozenset[str]
+
+
+class LearningTableModel(QAbstractTableModel):
+    """A person's learning entries, one per row; read-only.
+
+    Columns are the class constants ``DATE`` … ``COMPETENCIES``. ``SORT_ROLE`` gives sortable
+    values (dates as numbers, newest entry last among equal dates; hours as numbers; text
+    case-folded) and ``ENTRY_ROLE`` the :class:`LearningRecord` of the row.
+    """
+
+    DATE, TITLE, KIND, HOURS, COMPETENCIES = range(5)
+    HEADERS = ("Date", "Title", "Kind", "Hours", "Competencies")
+    SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+    ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[LearningRow] = []
+        self._row_by_id: dict[int, int] = {}
+        self._sort_column = self.DATE
+        self._sort_order = Qt.SortOrder.DescendingOrder
+
+    # Data in ------------------------------------------------------------------
+
+    def set_entries(self, entries: Sequence[LearningRecord], framework: Framework | None) -> None:
+        """Show ``entries``; competency names and areas are looked up in ``framework``."""
+        names: dict[str, str] = {}
+        areas: dict[str, str] = {}
+        if framework is not None:
+            for area in framework.areas:
+                for competency in area.competencies:
+                    names[competency.id] = competency.name
+                    areas[competency.id] = area.id
+        self.beginResetModel()
+        self._rows = [_derive(entry, names, areas) for entry in entries]
+        self._apply_sort()
+        self.endResetModel()
+
+    # Sorting ------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by ``column``'s sort key; later :meth:`set_entries` keep the order.
+
+        Sorting here, with Python's sort over precomputed keys, stays quick for a
+        hundred thousand rows, where a proxy would call back into Python per comparison.
+        """
+        if not 0 <= column < len(self.HEADERS):
+            return
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        moved = [(self._rows[index.row()].entry.id, index.column()) for index in before]
+        self._apply_sort()
+        after = [self.index(self._row_by_id[entry_id], column) for entry_id, column in moved]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def sort_column(self) -> int:
+        """The column the rows are ordered by."""
+        return self._sort_column
+
+    def sort_order(self) -> Qt.SortOrder:
+        """Whether the rows are in ascending or descending order."""
+        return self._sort_order
+
+    def _apply_sort(self) -> None:
+        column = self._sort_column
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        self._rows.sort(key=lambda row: self._sort_key(row, column), reverse=descending)
+        self._row_by_id = {row.entry.id: index for index, row in enumerate(self._rows)}
+
+    # Data out -----------------------------------------------------------------
+
+    def entry_at(self, row: int) -> LearningRecord:
+        """The entry shown in ``row``."""
+        return self._rows[row].entry
+
+    def entry_id_at(self, row: int) -> int:
+        """Id of the entry shown in ``row``."""
+        return self._rows[row].entry.id
+
+    def rows(self) -> Sequence[LearningRow]:
+        """Every row with its derived values, in display order (do not modify)."""
+        return self._rows
+
+    def entries(self) -> list[LearningRecord]:
+        """Every entry, in the order given."""
+        return [row.entry for row in self._rows]
+
+    def row_of(self, entry_id: int) -> int | None:
+        """The row showing the entry with ``entry_id``, if any."""
+        return self._row_by_id.get(entry_id)
+
+    def search_text(self, row: int) -> str:
+        """Title, notes and competency names of ``row``, case-folded, for the text filter."""
+        return self._rows[row].search_text
+
+    def area_ids(self, row: int) -> frozenset[str]:
+        """Areas of the competencies ``row`` served."""
+        return self._rows[row].area_ids
+
+    # Qt interface -------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex | None = None) -> int:
+        """Number of entries (none under an item)."""
+        if parent is not None and parent.isValid():
+            return 0
+        return len(self._rows)
+
+    def columnCount(self, parent: AnyIndex | None = None) -> int:
+        """Number of columns."""
+        if parent is not None and parent.isValid():
+            return 0
+        return len(self.HEADERS)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        """Column titles."""
+        if (
+            orientation is Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Plain-text cells, tooltips, alignment, sort keys and the row's entry."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == self.SORT_ROLE:
+            return self._sort_key(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.HOURS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == self.ENTRY_ROLE:
+            return row.entry
+        return None
+
+    def _display(self, row: LearningRow, column: int) -> str | None:
+        entry = row.entry
+        if column == self.DATE:
+            return entry.completed_on.isoformat()
+        if column == self.TITLE:
+            return entry.title
+        if column == self.KIND:
+            return entry.kind.label
+        if column == self.HOURS:
+            return format_hours(entry.hours)
+        if column == self.COMPETENCIES:
+            return row.competency_names
+        return None
+
+    def _sort_key(self, row: LearningRow, column: int) -> Any:
+        entry = row.entry
+        if column == self.DATE:
+            # One number: the day, then the id, so equal dates keep the order of logging.
+            return (entry.completed_on.toordinal() << 32) | (entry.id & 0xFFFFFFFF)
+        if column == self.HOURS:
+            return float(entry.hours)
+        text = self._display(row, column)
+        return text.casefold() if text is not None else ""
+
+    def _tooltip(self, row: LearningRow, column: int) -> str | None:
+        entry = row.entry
+        if column == self.TITLE:
+            parts = [entry.title]
+            if entry.notes.strip():
+                notes = entry.notes.strip()
+                if len(notes) > TOOLTIP_NOTES_CHARS:
+                    notes = notes[:TOOLTIP_NOTES_CHARS].rstrip() + "…"
+                parts.append(notes)
+            if entry.link:
+                parts.append(entry.link)
+            return _plain_tooltip("\n\n".join(parts))
+        if column == self.COMPETENCIES and row.competency_names:
+            return _plain_tooltip(row.competency_names.replace(", ", "\n"))
+        return None
+
+
+def _plain_tooltip(text: str) -> str:
+    """Tool tips may be read as rich text; escape user text so it always shows as typed."""
+    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
+
+
+def _derive(entry: LearningRecord, names: dict[str, str], areas: dict[str, str]) -> LearningRow:
+    competency_names = [names.get(cid, cid) for cid in entry.competency_ids]
+    joined = ", ".join(sorted(competency_names, key=str.casefold))
+    search = "\n".join((entry.title, entry.notes, joined)).casefold()
+    row_areas = frozenset(areas[cid] for cid in entry.competency_ids if cid in areas)
+    return LearningRow(entry, joined, search, row_areas)
+
+
+class LearningFilterProxy(QSortFilterProxyModel):
+    """Shows the entries that match every filter set.
+
+    Filters: words of text (each must occur in the title, notes or competency names, any
+    case), a kind, an area (any linked competency in it) and an inclusive date range.
+    The matching entries are worked out once per change of filter or data, in one pass,
+    which also totals their hours. Sorting is delegated to the source model (see
+    :meth:`LearningTableModel.sort`), so the proxy shows rows in the model's order.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(LearningTableModel.SORT_ROLE)
+        self._model: LearningTableModel | None = None
+        self._words: tuple[str, ...] = ()
+        self._kind: LearningKind | None = None
+        self._area_id: str | None = None
+        self._since: date | None = None
+        self._until: date | None = None
+        self._accepted_ids: set[int] | None = None
+        self._accepted_hours = 0.0
+
+    # Filters ------------------------------------------------------------------
+
+    def set_text(self, text: str) -> None:
+        """Keep entries containing every word of ``text``; empty text keeps all."""
+        words = tuple(text.casefold().split())
+        if words != self._words:
+            self._words = words
+            self._refilter()
+
+    def set_kind(self, kind: LearningKind | None) -> None:
+        """Keep entries of this kind; None keeps all."""
+        if kind is not self._kind:
+            self._kind = kind
+            self._refilter()
+
+    def set_area(self, area_id: str | None) -> None:
+        """Keep entries serving a competency of this area; None keeps all."""
+        if area_id != self._area_id:
+            self._area_id = area_id
+            self._refilter()
+
+    def set_date_range(self, since: date | None, until: date | None) -> None:
+        """Keep entries completed from ``since`` to ``until`` inclusive (None: open)."""
+        if (since, until) != (self._since, self._until):
+            self._since, self._until = since, until
+            self._refilter()
+
+    def _refilter(self) -> None:
+        self._forget_matches()
+        self.invalidateRowsFilter()
+
+    # Source -------------------------------------------------------------------
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        """Filter ``model``, which must be a :class:`LearningTableModel`."""
+        if not isinstance(model, LearningTableModel):
+            raise TypeError("LearningFilterProxy filters a LearningTableModel")
+        if self._model is not None:
+            for signal in self._invalidating_signals(self._model):
+                signal.disconnect(self._forget_matches)
+        self._forget_matches()
+        self._model = model
+        super().setSourceModel(model)
+        # "About to" signals: the proxy refilters on the signal that follows each of them.
+        for signal in self._invalidating_signals(model):
+            signal.connect(self._forget_matches)
+
+    @staticmethod
+    def _invalidating_signals(model: LearningTableModel) -> tuple[SignalInstance, ...]:
+        return (
+            model.modelAboutToBeReset,
+            model.rowsAboutToBeInserted,
+            model.rowsAboutToBeRemoved,
+        )
+
+    def learning_model(self) -> LearningTableModel:
+        """The source model, typed."""
+        if self._model is None:
+            raise RuntimeError("LearningFilterProxy has no source model yet")
+        return self._model
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the source model; the proxy keeps its order."""
+        self.learning_model().sort(column, order)
+
+    # Results ------------------------------------------------------------------
+
+    def entry_at(self, row: int) -> LearningRecord:
+        """The entry shown in proxy ``row``."""
+        source = self.mapToSource(self.index(row, 0))
+        return self.learning_model().entry_at(source.row())
+
+    def row_of(self, entry_id: int) -> int | None:
+        """The proxy row showing the entry with ``entry_id``, or None if it is filtered out."""
+        model = self.learning_model()
+        source_row = model.row_of(entry_id)
+        if source_row is None:
+            return None
+        proxy = self.mapFromSource(model.index(source_row, 0))
+        return proxy.row() if proxy.isValid() else None
+
+    def shown_hours(self) -> float:
+        """Total hours of the entries shown."""
+        self._matching_ids()
+        return self._accepted_hours
+
+    # Filtering ----------------------------------------------------------------
+
+    def matches(self, row: LearningRow) -> bool:
+        """Whether an entry passes every filter."""
+        entry = row.entry
+        if self._kind is not None and entry.kind is not self._kind:
+            return False
+        if self._since is not None and entry.completed_on < self._since:
+            return False
+        if self._until is not None and entry.completed_on > self._until:
+            return False
+        if self._area_id is not None and self._area_id not in row.area_ids:
+            return False
+        text = row.search_text
+        return all(word in text for word in self._words)
+
+    def _matching_ids(self) -> set[int]:
+        if self._accepted_ids is None:
+            shown = [row.entry for row in self.learning_model().rows() if self.matches(row)]
+            self._accepted_ids = {entry.id for entry in shown}
+            self._accepted_hours = sum(entry.hours for entry in shown)
+        return self._accepted_ids
+
+    def _forget_matches(self, *_args: object) -> None:
+        self._accepted_ids = None
+
+    def accepts(self, source_row: int) -> bool:
+        """Whether the entry in ``source_row`` of the model passes every filter."""
+        return self.learning_model().entry_id_at(source_row) in self._matching_ids()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        """Qt's hook: :meth:`accepts` for top-level rows."""
+        return not source_parent.isValid() and self.accepts(source_row)

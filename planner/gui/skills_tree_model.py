@@ -1,0 +1,602 @@
+"""Item models of the Skills and Framework views, and the pure functions that fill them.
+
+The rows are plain frozen data computed once per reload by module-level functions
+(:func:`skill_areas`, :func:`hours_by_competency`, :func:`rating_history`); the Qt
+models only hold those rows and answer ``data()`` from them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+
+from planner.analysis.readiness import compute_readiness
+from planner.framework.schema import Competency, Framework, Profile, Scale
+from planner.services.records import AssessmentRecord, LearningRecord
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+"""Competency id of a competency row, area id of an area row."""
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+def level_label(scale: Scale, level: int | None) -> str:
+    """``"3 · Mid-level"``, or ``"Not rated"``."""
+    if level is None:
+        return "Not rated"
+    if scale.minimum <= level <= scale.maximum:
+        return f"{level} · {scale.name_of(level)}"
+    return str(level)
+
+
+def format_hours(hours: float) -> str:
+    """``"12.5"``, ``"3"``, ``"1,204"``: hours without a needless ``.0``."""
+    return f"{hours:,.1f}".removesuffix(".0")
+
+
+def gap_colour(palette: QPalette) -> QColor:
+    """A warm colour for gaps that reads well on the palette's base (light or dark)."""
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    return QColor("#ffb454") if dark else QColor("#a04000")
+
+
+def tint(palette: QPalette, colour: QColor, strength: float = 0.28) -> QColor:
+    """``colour`` blended into the palette's base: a row highlight that keeps text readable."""
+    base = palette.color(QPalette.ColorRole.Base)
+    mix = 1.0 - strength
+    return QColor(
+        round(base.red() * mix + colour.red() * strength),
+        round(base.green() * mix + colour.green() * strength),
+        round(base.blue() * mix + colour.blue() * strength),
+    )
+
+
+def header_text(
+    headers: Sequence[str], section: int, orientation: Qt.Orientation, role: int
+) -> str | None:
+    """The title of a horizontal header section, for ``headerData``."""
+    if (
+        orientation == Qt.Orientation.Horizontal
+        and role == Qt.ItemDataRole.DisplayRole
+        and 0 <= section < len(headers)
+    ):
+        return headers[section]
+    return None
+
+
+# Pure functions ---------------------------------------------------------------
+
+
+def hours_by_competency(entries: Iterable[LearningRecord]) -> dict[str, float]:
+    """Hours of learning logged per competency (an entry counts fully for each it served)."""
+    hours: dict[str, float] = {}
+    for entry in entries:
+        for competency_id in entry.competency_ids:
+            hours[competency_id] = hours.get(competency_id, 0.0) + entry.hours
+    return hours
+
+
+def hours_by_area(framework: Framework, entries: Iterable[LearningRecord]) -> dict[str, float]:
+    """Hours of learning per area, each entry counted once per area it served."""
+    area_of = {c.id: area.id for area in framework.areas for c in area.competencies}
+    hours: dict[str, float] = {}
+    for entry in entries:
+        for area_id in {area_of[c] for c in entry.competency_ids if c in area_of}:
+            hours[area_id] = hours.get(area_id, 0.0) + entry.hours
+    return hours
+
+
+def last_assessed(assessments: Iterable[AssessmentRecord]) -> dict[str, date]:
+    """The latest date each competency was rated."""
+    latest: dict[str, date] = {}
+    for assessment in assessments:
+        for rating in assessment.ratings:
+            seen = latest.get(rating.competency_id)
+            if seen is None or assessment.assessed_on > seen:
+                latest[rating.competency_id] = assessment.assessed_on
+    return latest
+
+
+@dataclass(frozen=True)
+class CompetencyRow:
+    """One competency of the Skills tree."""
+
+    competency_id: str
+    name: str
+    level: int | None
+    target: int
+    last_assessed: date | None
+    hours: float
+
+    @property
+    def gap(self) -> int:
+        """Levels still missing to the target (0 at or above it)."""
+        return max(0, self.target - (self.level or 0))
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    """One area of the Skills tree with its readiness (None before any assessment)."""
+
+    area_id: str
+    name: str
+    readiness: float | None
+    hours: float
+    competencies: tuple[CompetencyRow, ...]
+
+    @property
+    def gap(self) -> int:
+        """Levels still missing over the area's competencies."""
+        return sum(c.gap for c in self.competencies)
+
+
+def skill_areas(
+    framework: Framework,
+    profile: Profile,
+    assessments: Sequence[AssessmentRecord],
+    hours: Mapping[str, float],
+    area_hours: Mapping[str, float],
+) -> list[AreaRow]:
+    """Rows of the Skills tree: levels from the latest assessment, targets from ``profile``."""
+    latest = max(assessments, key=lambda a: (a.assessed_on, a.id)) if assessments else None
+    levels = latest.levels if latest else {}
+    readiness = compute_readiness(framework, profile, levels) if latest else None
+    dates = last_assessed(assessments)
+    rows = []
+    for area in framework.areas:
+        competencies = tuple(
+            CompetencyRow(
+                c.id,
+                c.name,
+                levels.get(c.id),
+                profile.targets[c.id],
+                dates.get(c.id),
+                hours.get(c.id, 0.0),
+            )
+            for c in area.competencies
+        )
+        area_readiness = readiness.area(area.id).readiness if readiness else None
+        rows.append(
+            AreaRow(area.id, area.name, area_readiness, area_hours.get(area.id, 0.0), competencies)
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One past rating of a competency."""
+
+    assessed_on: date
+    rater: str
+    level: int
+    evidence: str
+
+
+def rating_history(assessments: Iterable[AssessmentRecord], competency_id: str) -> list[HistoryRow]:
+    """Every rating of one competency, newest first."""
+    rows = [
+        (a.assessed_on, a.id, HistoryRow(a.assessed_on, a.rater_label, r.level, r.evidence))
+        for a in assessments
+        for r in a.ratings
+        if r.competency_id == competency_id
+    ]
+    rows.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [row for _day, _id, row in rows]
+
+
+# Two-level tree base ------------------------------------------------------------
+
+_AREA = 0  # internal id of an area index; a competency index holds its area's row + 1
+
+
+class _AreaTreeModel(QAbstractItemModel):
+    """Areas at the top level, their competencies beneath; subclasses give columns and data."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def _area_count(self) -> int:
+        raise NotImplementedError
+
+    def _competency_count(self, area_row: int) -> int:
+        raise NotImplementedError
+
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        """Index of ``row``/``column`` under ``parent``."""
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _AREA)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, child: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        """The area above a competency; nothing above an area."""
+        if not child.isValid() or child.internalId() == _AREA:
+            return QModelIndex()
+        return self.createIndex(int(child.internalId()) - 1, 0, _AREA)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        """Areas at the top, competencies under an area, nothing under a competency."""
+        if not parent.isValid():
+            return self._area_count()
+        if parent.column() != 0 or parent.internalId() != _AREA:
+            return 0
+        return self._competency_count(parent.row())
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        """Number of columns."""
+        return len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        return header_text(self.HEADERS, section, orientation, role)
+
+    @staticmethod
+    def is_area(index: Index) -> bool:
+        """Whether ``index`` is an area (top-level) row."""
+        return bool(index.isValid() and index.internalId() == _AREA)
+
+
+# Skills tree --------------------------------------------------------------------
+
+
+class SkillsTreeModel(_AreaTreeModel):
+    """Areas with their readiness, competencies with level, target, gap and hours."""
+
+    COL_NAME, COL_LEVEL, COL_TARGET, COL_GAP, COL_LAST, COL_HOURS = range(6)
+    HEADERS = ("Competency", "Current level", "Target", "Gap", "Last assessed", "Hours logged")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._areas: list[AreaRow] = []
+        self._scale: Scale | None = None
+
+    def set_rows(self, areas: Sequence[AreaRow], scale: Scale) -> None:
+        """Show new rows."""
+        self.beginResetModel()
+        self._areas = list(areas)
+        self._scale = scale
+        self.endResetModel()
+
+    @property
+    def areas(self) -> list[AreaRow]:
+        """The rows shown."""
+        return list(self._areas)
+
+    def _area_count(self) -> int:
+        return len(self._areas)
+
+    def _competency_count(self, area_row: int) -> int:
+        return len(self._areas[area_row].competencies)
+
+    def competency_at(self, index: Index) -> CompetencyRow | None:
+        """The competency row at ``index`` (None for an area or an invalid index)."""
+        if not index.isValid() or self.is_area(index):
+            return None
+        return self._areas[int(index.internalId()) - 1].competencies[index.row()]
+
+    def index_of(self, competency_id: str) -> QModelIndex:
+        """Index (first column) of a competency, or an invalid index."""
+        for a_row, area in enumerate(self._areas):
+            for c_row, comp in enumerate(area.competencies):
+                if comp.competency_id == competency_id:
+                    return self.index(c_row, 0, self.index(a_row, 0))
+        return QModelIndex()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Text, sort keys, ids, alignment and the gap marking."""
+        if not index.isValid() or self._scale is None:
+            return None
+        column = index.column()
+        if self.is_area(index):
+            return self._area_data(self._areas[index.row()], column, role)
+        comp = self._areas[int(index.internalId()) - 1].competencies[index.row()]
+        return self._competency_data(comp, self._scale, column, role)
+
+    def _area_data(self, area: AreaRow, column: int, role: int) -> Any:
+        if role == ID_ROLE:
+            return area.area_id
+        if role == Qt.ItemDataRole.FontRole and column == self.COL_NAME:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.COL_NAME:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == self.COL_NAME:
+                if area.readiness is None:
+                    return area.name
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return (
+                        f"{area.name}: readiness {area.readiness:.0%}, {area.gap} level(s) to go,"
+                        f" {format_hours(area.hours)} hours logged"
+                    )
+                return f"{area.name} · {area.readiness:.0%}"
+            if column == self.COL_GAP and area.readiness is not None:
+                return str(area.gap)
+            if column == self.COL_HOURS:
+                return format_hours(area.hours)
+            return ""
+        if role == SORT_ROLE:
+            sort_keys: dict[int, Any] = {
+                self.COL_NAME: area.name.casefold(),
+                self.COL_LEVEL: area.readiness or 0.0,
+                self.COL_GAP: area.gap,
+                self.COL_HOURS: area.hours,
+            }
+            return sort_keys.get(column, area.name.casefold())
+        return None
+
+    def _competency_data(self, comp: CompetencyRow, scale: Scale, column: int, role: int) -> Any:
+        if role == ID_ROLE:
+            return comp.competency_id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            texts = {
+                self.COL_NAME: comp.name,
+                self.COL_LEVEL: level_label(scale, comp.level),
+                self.COL_TARGET: level_label(scale, comp.target),
+                self.COL_GAP: str(comp.gap) if comp.level is not None else "—",
+                self.COL_LAST: comp.last_assessed.isoformat() if comp.last_assessed else "Never",
+                self.COL_HOURS: format_hours(comp.hours),
+            }
+            return texts.get(column)
+        if role == SORT_ROLE:
+            keys: dict[int, Any] = {
+                self.COL_NAME: comp.name.casefold(),
+                self.COL_LEVEL: comp.level if comp.level is not None else -1,
+                self.COL_TARGET: comp.target,
+                self.COL_GAP: comp.gap,
+                self.COL_LAST: comp.last_assessed.isoformat() if comp.last_assessed else "",
+                self.COL_HOURS: comp.hours,
+            }
+            return keys.get(column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            self.COL_GAP,
+            self.COL_HOURS,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        has_gap = comp.gap > 0 and comp.level is not None
+        if has_gap and column in (self.COL_LEVEL, self.COL_GAP):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return gap_colour(QGuiApplication.palette())
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+        return None
+
+
+# Framework tree -----------------------------------------------------------------
+
+
+class FrameworkTreeModel(_AreaTreeModel):
+    """A framework's areas and competencies, with the target level of one profile."""
+
+    COL_NAME, COL_TARGET = range(2)
+    HEADERS = ("Area / competency", "Target")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._framework: Framework | None = None
+        self._profile: Profile | None = None
+
+    def set_framework(self, framework: Framework, profile: Profile) -> None:
+        """Show ``framework`` with the targets of ``profile``."""
+        self.beginResetModel()
+        self._framework = framework
+        self._profile = profile
+        self.endResetModel()
+
+    def _area_count(self) -> int:
+        return len(self._framework.areas) if self._framework else 0
+
+    def _competency_count(self, area_row: int) -> int:
+        assert self._framework is not None
+        return len(self._framework.areas[area_row].competencies)
+
+    def competency_at(self, index: Index) -> Competency | None:
+        """The competency at ``index`` (None for an area or an invalid index)."""
+        if self._framework is None or not index.isValid() or self.is_area(index):
+            return None
+        return self._framework.areas[int(index.internalId()) - 1].competencies[index.row()]
+
+    def index_of(self, item_id: str) -> QModelIndex:
+        """Index (first column) of an area or competency id, or an invalid index."""
+        if self._framework is None:
+            return QModelIndex()
+        for a_row, area in enumerate(self._framework.areas):
+            if area.id == item_id:
+                return self.index(a_row, 0)
+            for c_row, comp in enumerate(area.competencies):
+                if comp.id == item_id:
+                    return self.index(c_row, 0, self.index(a_row, 0))
+        return QModelIndex()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Names, the profile's target levels, and ids."""
+        if not index.isValid() or self._framework is None or self._profile is None:
+            return None
+        if self.is_area(index):
+            area = self._framework.areas[index.row()]
+            if role == ID_ROLE:
+                return area.id
+            if role == Qt.ItemDataRole.FontRole and index.column() == self.COL_NAME:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE) and index.column() == 0:
+                return area.name
+            return None
+        comp = self._framework.areas[int(index.internalId()) - 1].competencies[index.row()]
+        target = self._profile.targets[comp.id]
+        if role == ID_ROLE:
+            return comp.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if index.column() == self.COL_NAME:
+                return comp.name
+            return level_label(self._framework.scale, target)
+        if role == SORT_ROLE:
+            return comp.name if index.column() == self.COL_NAME else target
+        return None
+
+
+# Level descriptors --------------------------------------------------------------
+
+
+class LevelDescriptorModel(QAbstractTableModel):
+    """A competency's descriptor per level, with the person's current and target level marked.
+
+    The level column reads ``"3 · Mid-level"`` with ``"Your level"`` and/or ``"Target"``
+    on a second line; marked rows are also tinted and bold, so colour is never the only cue.
+    """
+
+    COL_LEVEL, COL_DESCRIPTOR = range(2)
+    HEADERS = ("Level", "What it looks like")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[int, str, str]] = []
+        self._current: int | None = None
+        self._target: int | None = None
+
+    def set_competency(
+        self, competency: Competency, scale: Scale, current: int | None, target: int | None
+    ) -> None:
+        """Show ``competency``'s descriptors, marking ``current`` and ``target``."""
+        self.beginResetModel()
+        self._rows = [
+            (lvl.level, lvl.name, competency.descriptors[lvl.level]) for lvl in scale.levels
+        ]
+        self._current = current
+        self._target = target
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Show nothing."""
+        self.beginResetModel()
+        self._rows = []
+        self._current = self._target = None
+        self.endResetModel()
+
+    def mark(self, level: int) -> str:
+        """``"Your level"``, ``"Target"``, both, or nothing."""
+        marks = []
+        if level == self._current:
+            marks.append("Your level")
+        if level == self._target:
+            marks.append("Target")
+        return " · ".join(marks)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        """One row per level (none under a row)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        """Level and descriptor."""
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        return header_text(self.HEADERS, section, orientation, role)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Texts, with marked rows tinted and bold."""
+        if not index.isValid():
+            return None
+        level, name, descriptor = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == self.COL_DESCRIPTOR:
+                return descriptor
+            mark = self.mark(level)
+            return f"{level} · {name}\n{mark}" if mark else f"{level} · {name}"
+        if role == SORT_ROLE:
+            return level
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if level not in (self._current, self._target):
+            return None
+        palette = QGuiApplication.palette()
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if level == self._current:
+                return tint(palette, palette.color(QPalette.ColorRole.Highlight))
+            return tint(palette, QColor("#2e9e5b"))
+        if role == Qt.ItemDataRole.FontRole and column == self.COL_LEVEL:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+# Rating history -----------------------------------------------------------------
+
+
+class RatingHistoryModel(QAbstractTableModel):
+    """Every past rating of one competency: date, rater, level, evidence."""
+
+    COL_DATE, COL_RATER, COL_LEVEL, COL_EVIDENCE = range(4)
+    HEADERS = ("Date", "Rated by", "Level", "Evidence")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[HistoryRow] = []
+        self._scale: Scale | None = None
+
+    def set_rows(self, rows: Sequence[HistoryRow], scale: Scale) -> None:
+        """Show new rows."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._scale = scale
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        """One row per rating."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        """Date, rater, level, evidence."""
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        return header_text(self.HEADERS, section, orientation, role)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Plain texts and sort keys."""
+        if not index.isValid() or self._scale is None:
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (
+                row.assessed_on.isoformat(),
+                row.rater,
+                level_label(self._scale, row.level),
+                row.evidence or "—",
+            )[column]
+        if role == SORT_ROLE:
+            return (row.assessed_on.isoformat(), row.rater.casefold(), row.level, row.evidence)[
+                column
+            ]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return None

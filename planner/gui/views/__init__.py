@@ -1,0 +1,1 @@
+"""The views the side bar switches between; each refreshes itself from ``data_changed``."""

@@ -1,0 +1,86 @@
+"""What every view shares: the services to read, the operations to write, the current person."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from planner.gui.operations import DataChange, Operations
+from planner.services.service_set import Services
+
+
+class CurrentPerson(QObject):
+    """Whose record the window shows. Signals: ``changed(int | None)``."""
+
+    changed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._id: int | None = None
+
+    @property
+    def id(self) -> int | None:
+        """Id of the person shown, or None when the database has nobody yet."""
+        return self._id
+
+    def set(self, person_id: int | None) -> None:
+        """Show another person."""
+        if person_id != self._id:
+            self._id = person_id
+            self.changed.emit(person_id)
+
+
+@dataclass(frozen=True)
+class ViewContext:
+    """The pieces a view needs; passed to each view's constructor."""
+
+    services: Services
+    operations: Operations
+    person: CurrentPerson
+
+
+class View(QWidget):
+    """Base of the side-bar views: reloads on person change and on relevant data changes.
+
+    Subclasses set ``name`` and ``title`` and implement :meth:`reload`; they override
+    :meth:`wants` to ignore changes they do not show.
+    """
+
+    name = "view"
+    title = "View"
+
+    def __init__(self, context: ViewContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._stale = True
+        context.operations.data_changed.connect(self._on_data_changed)
+        context.person.changed.connect(self._on_person_changed)
+
+    def wants(self, change: DataChange) -> bool:
+        """Whether ``change`` affects what this view shows (everything by default)."""
+        return True
+
+    def reload(self) -> None:
+        """Read the current person's data again and show it."""
+
+    def showEvent(self, event: object) -> None:
+        """Reload lazily: a hidden view only notes that it is stale."""
+        if self._stale:
+            self._stale = False
+            self.reload()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def _on_data_changed(self, change: DataChange) -> None:
+        if self.wants(change):
+            self._mark_stale()
+
+    def _on_person_changed(self, _person_id: object) -> None:
+        self._mark_stale()
+
+    def _mark_stale(self) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True

@@ -1,0 +1,110 @@
+"""The main window: navigation, shortcuts, person switching, undo, remembered state."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from planner.gui.main_window import MainWindow
+from planner.gui.settings import AppSettings
+from planner.services.records import LearningDraft, PersonDraft
+from planner.services.service_set import Services
+from planner.vocabulary import LearningKind
+
+VIEW_TITLES = [
+    "Dashboard",
+    "Skills",
+    "Goals",
+    "Learning log",
+    "Progress",
+    "Next steps",
+    "Plan",
+    "Framework",
+]
+
+
+def make_window(qtbot: QtBot, services: Services, settings: AppSettings) -> MainWindow:
+    window = MainWindow(services, settings)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_side_bar_lists_every_view_and_switches(
+    qtbot: QtBot, demo_services: Services, settings: AppSettings
+) -> None:
+    window = make_window(qtbot, demo_services, settings)
+    titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert titles == VIEW_TITLES
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
+    assert window.stack.currentWidget() is window.views[1]
+
+
+def test_view_shortcuts(qtbot: QtBot, demo_services: Services, settings: AppSettings) -> None:
+    window = make_window(qtbot, demo_services, settings)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget().title == "Learning log"
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget().title == "Framework"
+
+
+def test_everyday_actions_have_their_shortcuts(
+    qtbot: QtBot, demo_services: Services, settings: AppSettings
+) -> None:
+    window = make_window(qtbot, demo_services, settings)
+    assert window.log_action.shortcut() == QKeySequence("Ctrl+L")
+    assert window.goal_action.shortcut() == QKeySequence("Ctrl+G")
+    assert QKeySequence("Ctrl+Y") in window.redo_action.shortcuts()
+    assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+
+
+def test_person_switcher_appears_with_a_second_person(
+    qtbot: QtBot, demo_services: Services, settings: AppSettings
+) -> None:
+    window = make_window(qtbot, demo_services, settings)
+    assert not window.person_box.isVisible()
+    window.operations.create_person(PersonDraft("Maya Chen", "Data scientist"))
+    qtbot.waitUntil(window.person_box.isVisible)
+    assert window.person_box.count() == 2
+    index = window.person_box.findText("Maya Chen")
+    window.person_box.setCurrentIndex(index)
+    assert window.person.id == demo_services.people.find("Maya Chen").id
+
+
+def test_edit_then_undo_and_redo_with_the_keyboard(
+    qtbot: QtBot, demo_services: Services, settings: AppSettings, clock: object
+) -> None:
+    window = make_window(qtbot, demo_services, settings)
+    person_id = window.person.id
+    assert person_id is not None
+    before = demo_services.learning.count(person_id)
+    draft = LearningDraft("Read the vLLM paper", LearningKind.PAPER, date(2026, 11, 20), 2.0)
+    window.operations.add_learning(person_id, draft)
+    assert demo_services.learning.count(person_id) == before + 1
+    assert "Log" in window.statusBar().currentMessage()
+
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert demo_services.learning.count(person_id) == before
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert demo_services.learning.count(person_id) == before + 1
+
+
+def test_window_geometry_and_last_view_are_remembered(
+    qtbot: QtBot, demo_services: Services, settings: AppSettings
+) -> None:
+    window = make_window(qtbot, demo_services, settings)
+    window.sidebar.setCurrentRow(2)
+    window.resize(1100, 720)
+    window.close()
+
+    again = make_window(qtbot, demo_services, settings)
+    assert again.stack.currentWidget().title == "Goals"
+    assert settings.window_geometry is not None

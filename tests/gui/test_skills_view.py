@@ -1,0 +1,420 @@
+"""The Skills view and the New assessment dialog, driven like a person would."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from planner.framework.loader import builtin_framework
+from planner.gui.dialogs.assessment_dialog import AssessmentDialog
+from planner.gui.operations import Operations
+from planner.gui.skills_tree_model import (
+    ID_ROLE,
+    LevelDescriptorModel,
+    RatingHistoryModel,
+    SkillsTreeModel,
+    hours_by_area,
+    hours_by_competency,
+    rating_history,
+)
+from planner.gui.views.base import CurrentPerson, ViewContext
+from planner.gui.views.skills_view import EMPTY_PAGE, SKILLS_PAGE, SkillsView
+from planner.services.records import AssessmentRecord, LearningRecord, PersonDraft, RatingRecord
+from planner.services.service_set import Services
+from planner.vocabulary import LearningKind, RaterKind
+
+# The offscreen platform (used by the tests) cannot pass a window's size limits on.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def show_view(qtbot: QtBot, context: ViewContext) -> SkillsView:
+    view = SkillsView(context)
+    qtbot.addWidget(view)
+    view.resize(1024, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def open_dialog(qtbot: QtBot, context: ViewContext) -> AssessmentDialog:
+    person_id = context.person.id
+    assert person_id is not None
+    dialog = AssessmentDialog(context, person_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def click_ok(qtbot: QtBot, dialog: AssessmentDialog) -> None:
+    ok = dialog.button_box.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+
+def level_text(view: SkillsView, competency_id: str) -> str:
+    index = view.model.index_of(competency_id)
+    return str(index.siblingAtColumn(SkillsTreeModel.COL_LEVEL).data())
+
+
+def select(qtbot: QtBot, view: SkillsView, competency_id: str) -> None:
+    index = view.proxy.mapFromSource(view.model.index_of(competency_id))
+    view.tree.scrollTo(index)
+    rect = view.tree.visualRect(index)
+    qtbot.mouseClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.tree.currentIndex().data(ID_ROLE) == competency_id
+
+
+def person_id(context: ViewContext) -> int:
+    assert context.person.id is not None
+    return context.person.id
+
+
+# The tree and its details ---------------------------------------------------------
+
+
+def test_item_models_pass_the_model_tester(
+    qtbot: QtBot, qtmodeltester: ModelTester, context: ViewContext
+) -> None:
+    view = show_view(qtbot, context)
+    select(qtbot, view, "mentoring")
+    qtmodeltester.check(view.model)
+    qtmodeltester.check(view.proxy)
+    qtmodeltester.check(view.details.levels_model)
+    qtmodeltester.check(view.history_model)
+    qtmodeltester.check(SkillsTreeModel())
+    qtmodeltester.check(LevelDescriptorModel())
+    qtmodeltester.check(RatingHistoryModel())
+
+
+def test_summary_and_tree_show_levels_targets_gaps_and_hours(
+    qtbot: QtBot, context: ViewContext
+) -> None:
+    view = show_view(qtbot, context)
+    services = context.services
+    latest = services.assessments.latest(person_id(context))
+    assert latest is not None
+
+    assert view.pages.currentIndex() == SKILLS_PAGE
+    assert view.summary_label.text() == (
+        f"Readiness 73% toward Senior ML developer · last assessed {latest.assessed_on}"
+    )
+    model = view.model
+    assert model.rowCount() == 9
+    assert sum(model.rowCount(model.index(row, 0)) for row in range(9)) == 20
+    assert view.tree.isExpanded(view.proxy.index(0, 0))
+    assert str(model.index(0, 0).data()).startswith("Technical foundations · ")
+
+    mentoring = model.index_of("mentoring")
+    row = {
+        column: mentoring.siblingAtColumn(column).data()
+        for column in range(SkillsTreeModel.COL_HOURS + 1)
+    }
+    entries = services.learning.list_for(person_id(context))
+    hours = sum(e.hours for e in entries if "mentoring" in e.competency_ids)
+    level = latest.levels["mentoring"]
+    scale = services.frameworks.get("senior-ml-developer").scale
+    assert row == {
+        SkillsTreeModel.COL_NAME: "Mentoring",
+        SkillsTreeModel.COL_LEVEL: f"{level} · {scale.name_of(level)}",
+        SkillsTreeModel.COL_TARGET: "4 · Senior",
+        SkillsTreeModel.COL_GAP: str(4 - level),
+        SkillsTreeModel.COL_LAST: latest.assessed_on.isoformat(),
+        SkillsTreeModel.COL_HOURS: f"{hours:,.1f}".removesuffix(".0"),
+    }
+
+
+def test_gaps_are_marked_bold_and_coloured(qtbot: QtBot, context: ViewContext) -> None:
+    view = show_view(qtbot, context)
+    gap = view.model.index_of("mentoring").siblingAtColumn(SkillsTreeModel.COL_GAP)
+    met = view.model.index_of("python-programming").siblingAtColumn(SkillsTreeModel.COL_GAP)
+    assert gap.data() != "0"
+    assert gap.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert gap.data(Qt.ItemDataRole.FontRole).bold()
+    assert met.data() == "0"
+    assert met.data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_selecting_a_competency_shows_descriptors_sources_and_history(
+    qtbot: QtBot, context: ViewContext
+) -> None:
+    view = show_view(qtbot, context)
+    select(qtbot, view, "mentoring")
+
+    details = view.details
+    assert details.name_label.text() == "Mentoring"
+    assert details.area_label.text() == "Leadership and mentorship"
+    levels = details.levels_model
+    assert levels.rowCount() == 5
+    current = context.services.assessments.latest(person_id(context))
+    assert current is not None
+    current_row = current.levels["mentoring"] - 1
+    assert "Your level" in str(levels.index(current_row, levels.COL_LEVEL).data())
+    assert "Target" in str(levels.index(3, levels.COL_LEVEL).data())
+    assert levels.index(3, levels.COL_LEVEL).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "“" in details.sources.text() and "section “" in details.sources.text()
+
+    assessments = context.services.assessments.list_for(person_id(context))
+    history = view.history_model
+    assert history.rowCount() == len(assessments)
+    newest = history.index(0, RatingHistoryModel.COL_DATE).data()
+    assert newest == assessments[-1].assessed_on.isoformat()
+    raters = {
+        history.index(r, RatingHistoryModel.COL_RATER).data() for r in range(len(assessments))
+    }
+    assert "Self" in raters and len(raters) == 2  # self-ratings and the mentor's
+
+
+def test_selecting_an_area_shows_its_summary(qtbot: QtBot, context: ViewContext) -> None:
+    view = show_view(qtbot, context)
+    area = view.proxy.index(4, 0)
+    qtbot.mouseClick(
+        view.tree.viewport(), Qt.MouseButton.LeftButton, pos=view.tree.visualRect(area).center()
+    )
+    assert view.details.name_label.text() == "Leadership and mentorship"
+    assert "readiness" in view.details.area_label.text()
+    assert view.details.levels_table.isHidden()
+    assert view.history_table.isHidden()
+
+
+# The New assessment dialog ------------------------------------------------------
+
+
+def test_dialog_is_prefilled_from_the_latest_assessment(qtbot: QtBot, context: ViewContext) -> None:
+    dialog = open_dialog(qtbot, context)
+    latest = context.services.assessments.latest(person_id(context))
+    assert latest is not None
+    shown = {cid: box.currentData() for cid, box in dialog.level_boxes.items()}
+    assert shown == latest.levels
+    assert len(shown) == 20
+    assert dialog.date_edit.date().toString("yyyy-MM-dd") == "2026-11-21"
+    assert not dialog.rater_name_edit.isEnabled()
+
+
+def test_descriptor_follows_the_chosen_level(qtbot: QtBot, context: ViewContext) -> None:
+    dialog = open_dialog(qtbot, context)
+    framework = dialog.framework
+    box = dialog.level_boxes["python-programming"]
+    label = dialog.descriptor_labels["python-programming"]
+    descriptors = framework.competency("python-programming").descriptors
+    assert label.text() == descriptors[box.currentData()]
+
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Up)
+
+    assert label.text() == descriptors[box.currentData()]
+    assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_enter_saves_the_assessment(qtbot: QtBot, context: ViewContext) -> None:
+    count = len(context.services.assessments.list_for(person_id(context)))
+    dialog = open_dialog(qtbot, context)
+    evidence = dialog.evidence_edits["python-programming"]
+    evidence.setFocus()
+    qtbot.keyClicks(evidence, "Led the packaging refactor")
+    qtbot.keyClick(evidence, Qt.Key.Key_Return)
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert len(context.services.assessments.list_for(person_id(context))) == count + 1
+
+
+def test_the_wheel_scrolls_the_form_instead_of_changing_an_unfocused_level(
+    qtbot: QtBot, context: ViewContext
+) -> None:
+    dialog = open_dialog(qtbot, context)
+    box = dialog.level_boxes["model-deployment"]
+    level = box.currentData()
+    dialog.button_box.setFocus()
+    event = QWheelEvent(
+        QPointF(5, 5),
+        QPointF(box.mapToGlobal(QPoint(5, 5))),
+        QPoint(),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(box, event)
+    assert box.currentData() == level
+    assert not event.isAccepted()
+
+
+def test_second_assessment_is_stored_beside_the_first(qtbot: QtBot, context: ViewContext) -> None:
+    view = show_view(qtbot, context)
+    services = context.services
+    before = services.assessments.list_for(person_id(context))
+    dialog = open_dialog(qtbot, context)
+    old_mentoring = dialog.level_boxes["mentoring"].currentData()
+    old_comms = dialog.level_boxes["stakeholder-communication"].currentData()
+
+    for competency_id in ("mentoring", "stakeholder-communication"):
+        box = dialog.level_boxes[competency_id]
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+    qtbot.keyClicks(dialog.evidence_edits["mentoring"], "Mentored two interns")
+    with qtbot.waitSignal(context.operations.data_changed):
+        click_ok(qtbot, dialog)
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    after = services.assessments.list_for(person_id(context))
+    assert after[:-1] == before
+    new = after[-1]
+    assert dialog.record == new
+    assert new.assessed_on == date(2026, 11, 21)
+    assert new.rater_kind is RaterKind.SELF
+    assert len(new.ratings) == 20
+    assert new.levels["mentoring"] == old_mentoring + 1
+    assert new.levels["stakeholder-communication"] == old_comms + 1
+    evidence = {r.competency_id: r.evidence for r in new.ratings}
+    assert evidence["mentoring"] == "Mentored two interns"
+    assert level_text(view, "mentoring") == (
+        f"{old_mentoring + 1} · {dialog.framework.scale.name_of(old_mentoring + 1)}"
+    )
+    assert "last assessed 2026-11-21" in view.summary_label.text()
+
+
+def test_mentor_without_a_name_is_told_next_to_the_name_field(
+    qtbot: QtBot, context: ViewContext
+) -> None:
+    services = context.services
+    count = len(services.assessments.list_for(person_id(context)))
+    dialog = open_dialog(qtbot, context)
+    dialog.rater_box.setFocus()
+    qtbot.keyClick(dialog.rater_box, Qt.Key.Key_Down)
+    assert dialog.rater_name_edit.isEnabled()
+
+    click_ok(qtbot, dialog)
+
+    error = dialog.error_labels["rater_name"]
+    assert error.isVisible()
+    assert "mentor's name" in error.text()
+    assert dialog.isVisible()
+    assert dialog.record is None
+    assert len(services.assessments.list_for(person_id(context))) == count
+
+    qtbot.keyClicks(dialog.rater_name_edit, "Priya Shah")
+    click_ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.record is not None and dialog.record.rater_label == "Priya Shah"
+
+
+def test_undo_removes_the_new_assessment(qtbot: QtBot, context: ViewContext) -> None:
+    view = show_view(qtbot, context)
+    services = context.services
+    before = services.assessments.list_for(person_id(context))
+    old_level = level_text(view, "mentoring")
+    dialog = open_dialog(qtbot, context)
+    box = dialog.level_boxes["mentoring"]
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    click_ok(qtbot, dialog)
+    assert level_text(view, "mentoring") != old_level
+
+    with qtbot.waitSignal(context.operations.data_changed):
+        context.operations.undo_stack.undo()
+
+    assert services.assessments.list_for(person_id(context)) == before
+    assert level_text(view, "mentoring") == old_level
+
+
+# A person with no assessment yet ---------------------------------------------------
+
+
+@pytest.fixture
+def newcomer(services: Services, qapp: QApplication) -> ViewContext:
+    """A context on a fresh database holding one person and nothing else."""
+    person = services.people.create(PersonDraft("Sam Lee"))
+    current = CurrentPerson()
+    current.set(person.id)
+    return ViewContext(services, Operations(services), current)
+
+
+def test_a_newcomer_sees_the_empty_state_and_can_start(qtbot: QtBot, newcomer: ViewContext) -> None:
+    view = show_view(qtbot, newcomer)
+    assert view.pages.currentIndex() == EMPTY_PAGE
+    assert view.empty_button.isVisible() and view.empty_button.isEnabled()
+    assert view.summary_label.text() == ""
+
+    def accept_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, AssessmentDialog):
+            QTimer.singleShot(10, accept_dialog)
+            return
+        assert all(box.currentData() == 1 for box in dialog.level_boxes.values())
+        click_ok(qtbot, dialog)
+
+    QTimer.singleShot(0, accept_dialog)
+    qtbot.mouseClick(view.empty_button, Qt.MouseButton.LeftButton)
+
+    stored = newcomer.services.assessments.list_for(person_id(newcomer))
+    assert len(stored) == 1
+    assert view.pages.currentIndex() == SKILLS_PAGE
+    assert view.summary_label.text().startswith("Readiness ")
+    assert level_text(view, "mentoring") == "1 · Junior"
+
+
+# The pure functions ----------------------------------------------------------------
+
+
+def entry(entry_id: int, hours: float, *competencies: str) -> LearningRecord:
+    return LearningRecord(
+        entry_id,
+        1,
+        f"Entry {entry_id}",
+        LearningKind.COURSE,
+        date(2026, 1, entry_id),
+        hours,
+        "",
+        "",
+        datetime(2026, 1, entry_id),
+        competencies,
+    )
+
+
+def test_hours_are_summed_per_competency_and_once_per_area() -> None:
+    entries = [
+        entry(1, 2.0, "mentoring", "knowledge-sharing"),
+        entry(2, 1.5, "mentoring"),
+        entry(3, 4.0, "python-programming"),
+        entry(4, 1.0),
+    ]
+    framework = builtin_framework()
+
+    assert hours_by_competency(entries) == {
+        "mentoring": 3.5,
+        "knowledge-sharing": 2.0,
+        "python-programming": 4.0,
+    }
+    assert hours_by_area(framework, entries) == {
+        "leadership-mentorship": 3.5,
+        "technical-foundations": 4.0,
+    }
+
+
+def test_rating_history_is_newest_first() -> None:
+    def assessment(assessment_id: int, day: date, level: int) -> AssessmentRecord:
+        return AssessmentRecord(
+            assessment_id,
+            1,
+            day,
+            RaterKind.SELF,
+            None,
+            "",
+            datetime(2026, 1, 1),
+            (RatingRecord("mentoring", level, "", ()), RatingRecord("ai-ethics", 1, "", ())),
+        )
+
+    rows = rating_history(
+        [assessment(1, date(2026, 1, 5), 1), assessment(2, date(2026, 3, 5), 2)], "mentoring"
+    )
+    assert [(r.assessed_on, r.level, r.rater) for r in rows] == [
+        (date(2026, 3, 5), 2, "Self"),
+        (date(2026, 1, 5), 1, "Self"),
+    ]
+    assert rating_history([], "mentoring") == []
