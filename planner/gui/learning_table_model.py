@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    SignalInstance,
 )
 
 from planner.framework.schema import Framework
@@ -94,6 +93,8 @@ class LearningTableModel(QAbstractTableModel):
         """
         if not 0 <= column < len(self.HEADERS):
             return
+        if (column, order) == (self._sort_column, self._sort_order):
+            return  # already in this order: set_entries sorts what it is given
         self._sort_column, self._sort_order = column, order
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
@@ -269,6 +270,7 @@ class LearningFilterProxy(QSortFilterProxyModel):
         self._until: date | None = None
         self._accepted_ids: set[int] | None = None
         self._accepted_hours = 0.0
+        self._mask: list[bool] | None = None  # by source row
 
     # Filters ------------------------------------------------------------------
 
@@ -308,22 +310,29 @@ class LearningFilterProxy(QSortFilterProxyModel):
         if not isinstance(model, LearningTableModel):
             raise TypeError("LearningFilterProxy filters a LearningTableModel")
         if self._model is not None:
-            for signal in self._invalidating_signals(self._model):
-                signal.disconnect(self._forget_matches)
+            self._watch(self._model, connect=False)
         self._forget_matches()
         self._model = model
         super().setSourceModel(model)
-        # "About to" signals: the proxy refilters on the signal that follows each of them.
-        for signal in self._invalidating_signals(model):
-            signal.connect(self._forget_matches)
+        self._watch(model, connect=True)
 
-    @staticmethod
-    def _invalidating_signals(model: LearningTableModel) -> tuple[SignalInstance, ...]:
-        return (
+    def _watch(self, model: LearningTableModel, *, connect: bool) -> None:
+        # "About to" signals: the proxy refilters on the signal that follows each of them.
+        # The model is read-only, so it never emits dataChanged.
+        entries_change = (
             model.modelAboutToBeReset,
             model.rowsAboutToBeInserted,
             model.rowsAboutToBeRemoved,
         )
+        for signal in entries_change:
+            if connect:
+                signal.connect(self._forget_matches)
+            else:
+                signal.disconnect(self._forget_matches)
+        if connect:
+            model.layoutAboutToBeChanged.connect(self._forget_order)
+        else:
+            model.layoutAboutToBeChanged.disconnect(self._forget_order)
 
     def learning_model(self) -> LearningTableModel:
         """The source model, typed."""
@@ -379,13 +388,24 @@ class LearningFilterProxy(QSortFilterProxyModel):
             self._accepted_hours = sum(entry.hours for entry in shown)
         return self._accepted_ids
 
+    def _build_mask(self) -> list[bool]:
+        ids = self._matching_ids()
+        self._mask = [row.entry.id in ids for row in self.learning_model().rows()]
+        return self._mask
+
     def _forget_matches(self, *_args: object) -> None:
         self._accepted_ids = None
+        self._mask = None
+
+    def _forget_order(self, *_args: object) -> None:
+        self._mask = None
 
     def accepts(self, source_row: int) -> bool:
         """Whether the entry in ``source_row`` of the model passes every filter."""
-        return self.learning_model().entry_id_at(source_row) in self._matching_ids()
+        mask = self._mask if self._mask is not None else self._build_mask()
+        return mask[source_row]
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        """Qt's hook: :meth:`accepts` for top-level rows."""
-        return not source_parent.isValid() and self.accepts(source_row)
+        """Qt's hook, called for every row: a look-up in the matches worked out once."""
+        mask = self._mask if self._mask is not None else self._build_mask()
+        return mask[source_row] and not source_parent.isValid()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSplitter,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -34,6 +35,13 @@ from planner.gui.views.skills_view import SkillsView
 from planner.services.service_set import Services
 
 STATUS_TIMEOUT_MS = 5000
+SIDEBAR_STYLE = """
+QListWidget#sidebar { background: palette(alternate-base); padding-top: 8px; font-size: 11pt;
+    outline: 0; }
+QListWidget#sidebar::item { padding: 7px 16px; border: none; }
+QListWidget#sidebar::item:selected { background: palette(highlight);
+    color: palette(highlighted-text); }
+"""
 
 
 def _later(name: str, title: str, text: str) -> Callable[[ViewContext], View]:
@@ -73,6 +81,8 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(180)
+        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.stack = QStackedWidget()
         self.views: list[View] = []
         for factory in VIEW_FACTORIES:
@@ -191,6 +201,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        for view in self.views:
+            splitter = getattr(view, "splitter", None)
+            state = self.settings.splitter_state(view.name)
+            if isinstance(splitter, QSplitter) and state is not None:
+                splitter.restoreState(state)
         names = [view.name for view in self.views]
         last = self.settings.last_view
         self.sidebar.setCurrentRow(names.index(last) if last in names else 0)
@@ -199,6 +214,10 @@ class MainWindow(QMainWindow):
         """Remember window geometry and the last view."""
         self.settings.window_geometry = self.saveGeometry()
         self.settings.last_view = self.views[self.stack.currentIndex()].name
+        for view in self.views:
+            splitter = getattr(view, "splitter", None)
+            if isinstance(splitter, QSplitter):
+                self.settings.set_splitter_state(view.name, splitter.saveState())
         self.settings.sync()
         super().closeEvent(event)
 

@@ -103,8 +103,12 @@ def test_window_geometry_and_last_view_are_remembered(
     window = make_window(qtbot, demo_services, settings)
     window.sidebar.setCurrentRow(2)
     window.resize(1100, 720)
+    goals_splitter = window.views[2].splitter  # type: ignore[attr-defined]
+    goals_splitter.setSizes([500, 500])  # the default is 2:1
     window.close()
 
     again = make_window(qtbot, demo_services, settings)
     assert again.stack.currentWidget().title == "Goals"
     assert settings.window_geometry is not None
+    left, right = again.views[2].splitter.sizes()  # type: ignore[attr-defined]
+    assert abs(left - right) <= 2
