@@ -259,7 +259,7 @@ class SkillsTreeModel(_AreaTreeModel):
     """Areas with their readiness, competencies with level, target, gap and hours."""
 
     COL_NAME, COL_LEVEL, COL_TARGET, COL_GAP, COL_LAST, COL_HOURS = range(6)
-    HEADERS = ("Competency", "Current level", "Target", "Gap", "Last assessed", "Hours logged")
+    HEADERS = ("Competency", "Level", "Target", "Gap", "Assessed", "Hours")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
