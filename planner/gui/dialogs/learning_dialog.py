@@ -5,9 +5,18 @@ from __future__ import annotations
 from datetime import date
 from itertools import pairwise
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -18,6 +27,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -35,6 +47,40 @@ from planner.vocabulary import LearningKind
 HOURS_STEP = 0.25
 DEFAULT_HOURS = 1.0
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DARK_LIGHTNESS = 0.5
+
+
+class _VisibleCheckDelegate(QStyledItemDelegate):
+    """Draws an outline round check boxes on dark palettes, where Fusion's is nearly invisible.
+
+    Fusion outlines an empty check box in a darker shade of the window colour, which
+    almost vanishes on a dark base; the outline here uses the palette's text colour.
+    """
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        if not index.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            return
+        base = option.palette.color(QPalette.ColorRole.Base)
+        if base.lightnessF() >= DARK_LIGHTNESS:
+            return
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        widget = item.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        box = style.subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, item, widget)
+        outline = QColor(item.palette.color(QPalette.ColorRole.Text))
+        outline.setAlphaF(0.55)
+        painter.save()
+        painter.setPen(outline)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(box.adjusted(0, 0, -1, -1))
+        painter.restore()
 
 
 class CompetencyPicker(QWidget):
@@ -61,6 +107,7 @@ class CompetencyPicker(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setMinimumHeight(200)
         self.tree.setAccessibleName("Competencies")
+        self.tree.setItemDelegate(_VisibleCheckDelegate(self.tree))
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)

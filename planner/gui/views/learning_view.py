@@ -12,8 +12,8 @@ from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QPalette, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,6 +47,11 @@ SEARCH_DELAY_MS = 150
 ROW_PADDING = 10
 DATES_ON_FILTER_ROW_FROM = 960  # view width from which the dates fit beside the other filters
 LEARNING_KINDS = frozenset({DataKind.LEARNING})
+NOTHING_LOGGED = (
+    "Nothing logged yet.\nAdd… (or Ctrl+L) logs a course, book, paper, project, talk or"
+    " mentoring you completed."
+)
+NOTHING_MATCHES = "No entry matches the search and filters."
 
 
 class LearningView(View):
@@ -165,6 +170,15 @@ class LearningView(View):
         rows.setDefaultSectionSize(metrics.height() + ROW_PADDING)
         self.table.setAccessibleName("Learning entries")
 
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setObjectName("learningEmpty")
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty_label.hide()
+        self.table.viewport().installEventFilter(self)
+
         self.footer = QLabel()
         self.footer.setObjectName("learningFooter")
         self.footer.setTextFormat(Qt.TextFormat.PlainText)
@@ -205,6 +219,12 @@ class LearningView(View):
             self._filters.removeWidget(self.dates_box)
             self._narrow_row.insertWidget(0, self.dates_box)
         self._dates_layout.setContentsMargins(6 if wide else 0, 0, 0, 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Keep the empty-table message over the whole table area."""
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.empty_label.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Reflow the filters to the width."""
@@ -423,9 +443,6 @@ class LearningView(View):
 
     def _update_footer(self) -> None:
         total = self.model.rowCount()
-        if total == 0:
-            self.footer.setText("Nothing logged yet. Add… (or Ctrl+L) logs what you completed.")
-            return
         shown = self.proxy.rowCount()
         noun = "entry" if shown == 1 else "entries"
         hours = format_hours(self.proxy.shown_hours())
@@ -433,6 +450,11 @@ class LearningView(View):
         if shown < total:
             text += f" (of {total})"
         self.footer.setText(text)
+        if total == 0:
+            self.empty_label.setText(NOTHING_LOGGED)
+        elif shown == 0:
+            self.empty_label.setText(NOTHING_MATCHES)
+        self.empty_label.setVisible(shown == 0)
 
     def _show_status(self, message: str) -> None:
         window = self.window()
