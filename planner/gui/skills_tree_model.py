@@ -455,10 +455,34 @@ class FrameworkTreeModel(_AreaTreeModel):
         return None
 
 
+# Flat tables --------------------------------------------------------------------
+
+
+class _FlatTableModel(QAbstractTableModel):
+    """A flat table of ``self._rows`` with one column per entry of ``HEADERS``."""
+
+    HEADERS: tuple[str, ...] = ()
+    _rows: Sequence[object]
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        """One row per item (none under a row)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        """One column per header."""
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        return header_text(self.HEADERS, section, orientation, role)
+
+
 # Level descriptors --------------------------------------------------------------
 
 
-class LevelDescriptorModel(QAbstractTableModel):
+class LevelDescriptorModel(_FlatTableModel):
     """A competency's descriptor per level, with the person's current and target level marked.
 
     The level column reads ``"3 · Mid-level"`` with ``"Your level"`` and/or ``"Target"``
@@ -502,20 +526,6 @@ class LevelDescriptorModel(QAbstractTableModel):
             marks.append("Target")
         return " · ".join(marks)
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        """One row per level (none under a row)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        """Level and descriptor."""
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        return header_text(self.HEADERS, section, orientation, role)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Texts, with marked rows tinted and bold."""
         if not index.isValid():
@@ -548,7 +558,7 @@ class LevelDescriptorModel(QAbstractTableModel):
 # Rating history -----------------------------------------------------------------
 
 
-class RatingHistoryModel(QAbstractTableModel):
+class RatingHistoryModel(_FlatTableModel):
     """Every past rating of one competency: date, rater, level, evidence."""
 
     COL_DATE, COL_RATER, COL_LEVEL, COL_EVIDENCE = range(4)
@@ -565,20 +575,6 @@ class RatingHistoryModel(QAbstractTableModel):
         self._rows = list(rows)
         self._scale = scale
         self.endResetModel()
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        """One row per rating."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        """Date, rater, level, evidence."""
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        return header_text(self.HEADERS, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Plain texts and sort keys."""
