@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from planner.app_log import log_path
 from planner.errors import PlannerError
 from planner.gui.main_window import MainWindow
+from planner.gui.palette import apply_style
 from planner.gui.settings import AppSettings
 from planner.services.service_set import Services
 
@@ -62,6 +63,7 @@ def run_gui(services: Services) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName("Learning Path Planner")
+    apply_style(app)
     sys.excepthook = _show_unexpected_error
     session = DesktopSession(services, AppSettings())
     session.start()

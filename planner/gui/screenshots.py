@@ -7,6 +7,8 @@ from pathlib import Path
 
 from planner.services.service_set import Services
 
+SETTLE_PASSES = 4
+
 
 def take_screenshots(
     services: Services, folder: Path, size: tuple[int, int], dark: bool
@@ -18,15 +20,13 @@ def take_screenshots(
 
     from planner.cli.locations import set_application_names
     from planner.gui.main_window import MainWindow
-    from planner.gui.palette import dark_palette
+    from planner.gui.palette import apply_style
     from planner.gui.settings import AppSettings
 
     set_application_names()
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    if dark:
-        app.setStyle("Fusion")
-        app.setPalette(dark_palette())
+    apply_style(app, dark=dark)
     folder.mkdir(parents=True, exist_ok=True)
     suffix = f"{size[0]}x{size[1]}{'-dark' if dark else ''}"
     scratch = QSettings(str(folder / ".screenshots.ini"), QSettings.Format.IniFormat)
@@ -36,7 +36,8 @@ def take_screenshots(
     written = []
     for row, view in enumerate(window.views):
         window.sidebar.setCurrentRow(row)
-        app.processEvents()
+        for _ in range(SETTLE_PASSES):  # wrapped text needs a few layout passes to settle
+            app.processEvents()
         path = folder / f"{row + 1:02d}-{view.name}-{suffix}.png"
         window.grab().save(str(path))
         written.append(path)

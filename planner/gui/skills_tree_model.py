@@ -345,6 +345,8 @@ class SkillsTreeModel(_AreaTreeModel):
     def _competency_data(self, comp: CompetencyRow, scale: Scale, column: int, role: int) -> Any:
         if role == ID_ROLE:
             return comp.competency_id
+        if role == Qt.ItemDataRole.DisplayRole and column == self.COL_TARGET:
+            return str(comp.target)  # the level's name is in the tooltip; keeps the table narrow
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             texts = {
                 self.COL_NAME: comp.name,

@@ -122,11 +122,13 @@ def test_summary_and_tree_show_levels_targets_gaps_and_hours(
     assert row == {
         SkillsTreeModel.COL_NAME: "Mentoring",
         SkillsTreeModel.COL_LEVEL: f"{level} · {scale.name_of(level)}",
-        SkillsTreeModel.COL_TARGET: "4 · Senior",
+        SkillsTreeModel.COL_TARGET: "4",
         SkillsTreeModel.COL_GAP: str(4 - level),
         SkillsTreeModel.COL_LAST: latest.assessed_on.isoformat(),
         SkillsTreeModel.COL_HOURS: f"{hours:,.1f}".removesuffix(".0"),
     }
+    target_tip = mentoring.siblingAtColumn(SkillsTreeModel.COL_TARGET)
+    assert target_tip.data(Qt.ItemDataRole.ToolTipRole) == "4 · Senior"
 
 
 def test_gaps_are_marked_bold_and_coloured(qtbot: QtBot, context: ViewContext) -> None:
@@ -178,7 +180,7 @@ def test_selecting_an_area_shows_its_summary(qtbot: QtBot, context: ViewContext)
     )
     assert view.details.name_label.text() == "Leadership and mentorship"
     assert "readiness" in view.details.area_label.text()
-    assert view.details.levels_table.isHidden()
+    assert view.details.levels_list.isHidden()
     assert view.history_table.isHidden()
 
 

@@ -37,7 +37,7 @@ from planner.gui.skills_tree_model import (
     skill_areas,
 )
 from planner.gui.views.base import View, ViewContext
-from planner.gui.views.framework_view import (
+from planner.gui.views.competency_panel import (
     MARGIN,
     AreaTreeView,
     CompetencyDetails,
@@ -129,7 +129,7 @@ class SkillsView(View):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.tree = AreaTreeView(first_column_minimum=215)
+        self.tree = AreaTreeView(first_column_minimum=180)
         self.tree.setModel(self.proxy)
         self.tree.setSortingEnabled(True)
         self.tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -155,9 +155,10 @@ class SkillsView(View):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(details_scroll_area(panel))
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([600, 400])
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
+        # The table is what people scan; the details panel reads fine at a third.
+        self.splitter.setSizes([690, 310])
         self.tree.setMinimumWidth(320)
         return self.splitter
 
