@@ -181,12 +181,14 @@ class Operations(QObject):
         """Delete an entry (undo adds it back)."""
         log = self.services.learning
         holder = _IdHolder(entry.id)
+        links: list[int] = []
 
         def delete() -> LearningRecord:
+            links[:] = log.rating_links(holder.id)
             return log.delete(holder.id)
 
         def restore(rec: LearningRecord) -> None:
-            holder.id = log.add(rec.person_id, rec.to_draft()).id
+            holder.id = log.restore(rec, links).id
 
         return self._push(
             f"Delete “{entry.title}”",

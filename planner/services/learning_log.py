@@ -15,7 +15,12 @@ from planner.services.people import PeopleService, get_person_row
 from planner.services.records import LearningDraft, LearningRecord
 from planner.services.validation import MAX_LINK, FieldErrors
 from planner.storage.database import Database
-from planner.storage.models import LearningCompetency, LearningEntry
+from planner.storage.models import (
+    LearningCompetency,
+    LearningEntry,
+    Rating,
+    rating_learning_links,
+)
 from planner.vocabulary import LearningKind
 
 
@@ -107,6 +112,34 @@ class LearningLogService:
             record = learning_record(row)
             session.delete(row)
             return record
+
+    def rating_links(self, entry_id: int) -> tuple[int, ...]:
+        """Ids of the ratings that cite an entry as evidence (to keep for an undo)."""
+        query = select(rating_learning_links.c.rating_id).where(
+            rating_learning_links.c.learning_entry_id == entry_id
+        )
+        with self._db.session() as session:
+            return tuple(sorted(session.scalars(query)))
+
+    def restore(self, record: LearningRecord, rating_ids: Sequence[int] = ()) -> LearningRecord:
+        """Re-create a deleted entry as it was (undo of a delete), with its evidence links.
+
+        Ratings deleted since are skipped: a link to nothing is no evidence.
+        """
+        self.validate(record.person_id, record.to_draft())
+        with self._db.session() as session:
+            get_person_row(session, record.person_id)
+            row = LearningEntry(person_id=record.person_id, created_at=record.created_at)
+            apply_learning_draft(row, record.to_draft())
+            session.add(row)
+            session.flush()
+            existing = session.scalars(select(Rating.id).where(Rating.id.in_(rating_ids))).all()
+            if existing:
+                session.execute(
+                    rating_learning_links.insert(),
+                    [{"rating_id": r, "learning_entry_id": row.id} for r in sorted(existing)],
+                )
+            return learning_record(row)
 
     def get(self, entry_id: int) -> LearningRecord:
         """One entry by id."""

@@ -238,3 +238,29 @@ def test_hours_and_titles_are_accepted_exactly_within_their_limits(
         expected = {name for name, ok in (("hours", hours_ok), ("title", title_ok)) if not ok}
         assert set(caught.value.field_errors) == expected
         assert services.learning.count(person_id) == before
+
+
+def test_restore_brings_back_the_entry_and_its_evidence_links(
+    services: Services, ada: PersonRecord
+) -> None:
+    from planner.services.records import AssessmentDraft, RatingDraft
+
+    course = services.learning.add(ada.id, COURSE)
+    rating = RatingDraft("ml-algorithms", 3, learning_entry_ids=(course.id,))
+    assessment = services.assessments.create(ada.id, AssessmentDraft(TODAY, (rating,)))
+    links = services.learning.rating_links(course.id)
+    assert len(links) == 1
+
+    deleted = services.learning.delete(course.id)
+    assert services.assessments.get(assessment.id).ratings[0].learning_entry_ids == ()
+    restored = services.learning.restore(deleted, links)
+
+    assert replace(restored, id=course.id) == course  # same fields, same creation time
+    assert services.assessments.get(assessment.id).ratings[0].learning_entry_ids == (restored.id,)
+
+
+def test_restore_skips_links_to_ratings_gone_since(services: Services, ada: PersonRecord) -> None:
+    course = services.learning.add(ada.id, COURSE)
+    deleted = services.learning.delete(course.id)
+    restored = services.learning.restore(deleted, (987654,))
+    assert services.learning.rating_links(restored.id) == ()
