@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 
 from planner.framework.schema import Framework
+from planner.gui.skills_tree_model import header_text
 from planner.services.records import LearningRecord
 from planner.vocabulary import LearningKind
 
@@ -148,13 +149,7 @@ class LearningTableModel(QAbstractTableModel):
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> object:
         """Column titles."""
-        if (
-            orientation is Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
+        return header_text(self.HEADERS, section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Plain-text cells, tooltips, alignment, sort keys and the row's entry."""

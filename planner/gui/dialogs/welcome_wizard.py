@@ -11,12 +11,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QPalette, QWheelEvent
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QFormLayout,
     QGridLayout,
@@ -36,6 +35,7 @@ from planner.analysis.readiness import compute_readiness
 from planner.errors import ValidationError
 from planner.framework.loader import builtin_framework
 from planner.framework.schema import Framework, Profile
+from planner.gui.dialogs.assessment_dialog import LevelBox
 from planner.gui.field_errors import FormErrors, error_label
 from planner.gui.operations import ALL_KINDS, Operations
 from planner.services.demo_data import seed_demo
@@ -237,17 +237,6 @@ class TargetPage(QWizardPage):
 
     def _on_date_toggled(self, checked: bool) -> None:
         self.date_edit.setEnabled(checked)
-
-
-class LevelBox(QComboBox):
-    """A level selector that ignores the mouse wheel unless focused (so the page scrolls)."""
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        """Scroll the page instead when the box is not focused."""
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
 
 
 class AssessmentPage(QWizardPage):
