@@ -45,6 +45,26 @@ class DatabaseError(PlannerError):
     """The database cannot be opened or upgraded (too new, damaged, not ours)."""
 
 
+class ConcurrentEditError(PlannerError):
+    """A record was changed elsewhere (another window, another person) since it was read.
+
+    Raised instead of silently overwriting the other change; the caller offers to reload.
+    """
+
+
+class UnusableDatabaseError(DatabaseError):
+    """A database file that cannot be opened as it is; the file was left untouched.
+
+    ``restorable`` says whether restoring a backup is a sensible way out: yes for a
+    damaged, empty or foreign file, no for a missing folder or a permission problem.
+    """
+
+    def __init__(self, path: str | Path, message: str, *, restorable: bool) -> None:
+        self.path = Path(path)
+        self.restorable = restorable
+        super().__init__(message)
+
+
 def json_path(loc: Sequence[int | str]) -> str:
     """Render a pydantic error location as a JSON path such as ``$.areas[2].name``."""
     path = "$"

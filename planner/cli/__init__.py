@@ -25,11 +25,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.command is None and not args.demo:
+            from planner.gui.app import start_gui  # opens the database itself, with dialogs
+
+            return start_gui(args.db)
+        from planner.cli.safety_commands import FILE_COMMANDS
+
+        if args.command in FILE_COMMANDS and not args.demo:
+            return FILE_COMMANDS[args.command](args, prepare_database_url(args.db), sys.stdout)
         with open_services(args.db, demo=args.demo) as services:
             if args.command is None:
                 from planner.gui.app import run_gui
 
                 return run_gui(services)
+            if args.command in FILE_COMMANDS:
+                return FILE_COMMANDS[args.command](args, services.database.url, sys.stdout)
             from planner.cli.commands import COMMANDS
 
             return COMMANDS[args.command](args, services, sys.stdout)
@@ -62,7 +72,7 @@ def describe(exc: BaseException) -> str:
 def open_services(db: str | None, *, demo: bool = False) -> Iterator[Services]:
     """Open the chosen database (or a temporary demo one) for the length of a command."""
     from planner.services.service_set import Services
-    from planner.storage.database import resolve_database_url, sqlite_url
+    from planner.storage.database import sqlite_url
 
     if demo:
         from planner.services.demo_data import seed_demo
@@ -75,19 +85,35 @@ def open_services(db: str | None, *, demo: bool = False) -> Iterator[Services]:
             finally:
                 services.close()
         return
-    from planner.cli.locations import data_folder
-
-    default_folder = data_folder()
-    from planner.app_log import configure_logging
-
-    configure_logging(default_folder)
-    url = resolve_database_url(db, default_folder)
-    _prepare_sqlite_folder(url, default_folder)
-    services = Services.open(url)
+    services = Services.open(prepare_database_url(db))
     try:
+        _backup_on_start(services)
         yield services
     finally:
         services.close()
+
+
+def prepare_database_url(db: str | None) -> str:
+    """Set up the log, choose the database URL and create the default data folder if needed."""
+    from planner.app_log import configure_logging
+    from planner.cli.locations import data_folder, log_folder
+    from planner.storage.database import resolve_database_url
+
+    default_folder = data_folder()
+    configure_logging(log_folder())
+    url = resolve_database_url(db, default_folder)
+    _prepare_sqlite_folder(url, default_folder)
+    return url
+
+
+def _backup_on_start(services: Services) -> None:
+    """The daily copy; if it fails (a damaged file), warn and let the command go on."""
+    from planner.errors import PlannerError
+
+    try:
+        services.backups.on_start()
+    except PlannerError as exc:
+        print(f"{PROG}: warning: {exc}", file=sys.stderr)
 
 
 def _prepare_sqlite_folder(url: str, default_folder: Path) -> None:

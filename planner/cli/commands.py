@@ -11,7 +11,7 @@ from typing import TextIO
 from planner.analysis.person_readiness import PersonReadiness, person_readiness
 from planner.errors import PlannerError
 from planner.services.service_set import Services
-from planner.storage.backup import backup_name, backup_sqlite, backups_folder
+from planner.storage.backup import backup_name, backup_sqlite, new_backup_path
 
 Command = Callable[[argparse.Namespace, Services, TextIO], int]
 
@@ -128,24 +128,15 @@ def backup(args: argparse.Namespace, services: Services, out: TextIO) -> int:
     source = services.database.sqlite_path
     if source is None:
         raise PlannerError("backup copies SQLite files; back up a PostgreSQL database with pg_dump")
-    name = backup_name(source, "manual", services.clock.now())
-    destination: Path = args.destination or backups_folder(source)
-    if destination.is_dir() or args.destination is None:
-        destination = destination / name
+    now = services.clock.now()
+    destination: Path = args.destination or new_backup_path(source, "manual", now)
+    if destination.is_dir():
+        destination = destination / backup_name(source, "manual", now)
     if destination.resolve() == source.resolve():
         raise PlannerError("the backup cannot overwrite the database itself")
     backup_sqlite(source, destination)
     out.write(f"Backed up to {destination}\n")
     return 0
-
-
-def check(args: argparse.Namespace, services: Services, out: TextIO) -> int:
-    """Run the database's integrity and reference checks; exit 1 when damaged."""
-    from planner.storage.integrity import check_integrity
-
-    report = check_integrity(services.database)
-    out.write(report.describe(services.database.display_name) + "\n")
-    return 0 if report.ok else 1
 
 
 def screenshots(args: argparse.Namespace, services: Services, out: TextIO) -> int:
@@ -157,8 +148,47 @@ def screenshots(args: argparse.Namespace, services: Services, out: TextIO) -> in
     return 0
 
 
+def next_steps(args: argparse.Namespace, services: Services, out: TextIO) -> int:
+    """Ranked next steps, the weekly plan and the projected date (or answer one suggestion)."""
+    from planner.cli.next_steps_command import next_steps as run
+
+    return run(args, services, out)
+
+
+def plan(args: argparse.Namespace, services: Services, out: TextIO) -> int:
+    """The development plan as PDF and/or Markdown."""
+    from planner.cli.plan_commands import plan as run
+
+    return run(args, services, out)
+
+
+def export_ics(args: argparse.Namespace, services: Services, out: TextIO) -> int:
+    """Goal and milestone due dates as an iCalendar file."""
+    from planner.cli.plan_commands import export_ics as run
+
+    return run(args, services, out)
+
+
+def export_review(args: argparse.Namespace, services: Services, out: TextIO) -> int:
+    """Write a review packet of one person."""
+    from planner.cli.review_commands import export_review as run
+
+    return run(args, services, out)
+
+
+def import_review(args: argparse.Namespace, services: Services, out: TextIO) -> int:
+    """Take in a review packet."""
+    from planner.cli.review_commands import import_review as run
+
+    return run(args, services, out)
+
+
 COMMANDS: dict[str, Command] = {
-    "check": check,
+    "export-review": export_review,
+    "import-review": import_review,
+    "plan": plan,
+    "export-ics": export_ics,
+    "next-steps": next_steps,
     "screenshots": screenshots,
     "readiness": readiness,
     "export": export,

@@ -16,6 +16,23 @@ def set_application_names() -> None:
     QCoreApplication.setOrganizationName(ORGANIZATION_NAME)
 
 
+def log_folder() -> Path:
+    """The platform's folder for logs: ~/Library/Logs on macOS, else Qt's StateLocation.
+
+    That is ``~/.local/state/learning-path-planner`` on Linux (XDG) and the local
+    application data folder on Windows.
+    """
+    import sys
+
+    from PySide6.QtCore import QStandardPaths
+
+    set_application_names()
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Logs" / APPLICATION_NAME
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.StateLocation)
+    return Path(location)
+
+
 def data_folder() -> Path:
     """The platform's application data folder (``QStandardPaths.AppDataLocation``)."""
     from PySide6.QtCore import QStandardPaths

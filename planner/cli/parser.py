@@ -43,12 +43,17 @@ def build_parser() -> argparse.ArgumentParser:
     _person_option(readiness)
     readiness.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
+    _next_steps_parser(commands)
+    _plan_parsers(commands)
+
     export = commands.add_parser("export", help="export everything (or one person) to JSON")
     export.add_argument("file", type=Path, metavar="FILE")
     _person_option(export, "export only this person")
 
     import_ = commands.add_parser("import", help="import a JSON export (all or nothing)")
     import_.add_argument("file", type=Path, metavar="FILE")
+
+    _review_parsers(commands)
 
     export_log = commands.add_parser("export-log", help="export the learning log to CSV")
     export_log.add_argument("file", type=Path, metavar="FILE.csv")
@@ -60,7 +65,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("seed-demo", help="write the demo person into the database")
 
-    commands.add_parser("check", help="check the database for damage, in words")
+    commands.add_parser(
+        "check", help="check the database for damage, read-only, in words (exit 1 if damaged)"
+    )
+    commands.add_parser("backups", help="list the database's backups with dates and sizes")
+    restore = commands.add_parser(
+        "restore", help="replace the database with a backup (the current data is kept first)"
+    )
+    restore.add_argument(
+        "backup", metavar="BACKUP", help="a backup file, or a name the backups command lists"
+    )
 
     shots = commands.add_parser("screenshots", help="render every view to PNG files (offscreen)")
     shots.add_argument("folder", type=Path, metavar="DIR")
@@ -76,6 +90,77 @@ def build_parser() -> argparse.ArgumentParser:
         help="file or folder to write (default: the backups folder beside the data)",
     )
     return parser
+
+
+def _next_steps_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    steps = commands.add_parser(
+        "next-steps", help="ranked, explained next steps, a weekly plan and the projected date"
+    )
+    _person_option(steps)
+    steps.add_argument("--json", action="store_true", help="print JSON instead of text")
+    steps.add_argument(
+        "--hours-per-week",
+        type=_weekly_hours,
+        metavar="N",
+        help="plan with N hours a week (default: the person's own budget, else 5)",
+    )
+    steps.add_argument("--all", action="store_true", help="list every suggestion, not the top 10")
+    answer = steps.add_mutually_exclusive_group()
+    answer.add_argument("--accept", metavar="KEY", help="make suggestion KEY a goal")
+    answer.add_argument("--snooze", metavar="KEY", help="hide suggestion KEY for 30 days")
+    answer.add_argument("--dismiss", metavar="KEY", help="hide suggestion KEY until it changes")
+
+
+def _review_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser(
+        "export-review",
+        help="write a review packet: your record for a mentor, or a mentor's review back",
+    )
+    export.add_argument("file", type=Path, metavar="FILE")
+    _person_option(export, "whose packet to write")
+    import_ = commands.add_parser(
+        "import-review",
+        help="open a review packet: a mentee's record, or your mentor's ratings and comments",
+    )
+    import_.add_argument("file", type=Path, metavar="FILE")
+
+
+def _plan_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    plan = commands.add_parser("plan", help="print the development plan to PDF and/or Markdown")
+    plan.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="write the plan as PDF")
+    plan.add_argument("--md", type=Path, metavar="OUT.md", help="write the plan as Markdown")
+    plan.add_argument(
+        "--page-size",
+        type=_page_size,
+        metavar="A4|Letter",
+        help="paper size (default: from your locale, Letter in the US and Canada)",
+    )
+    _person_option(plan)
+    ics = commands.add_parser(
+        "export-ics", help="export goal and milestone due dates as a calendar (.ics)"
+    )
+    ics.add_argument("file", type=Path, metavar="FILE.ics")
+    _person_option(ics)
+
+
+def _page_size(text: str) -> str:
+    for size in ("A4", "Letter"):
+        if text.strip().casefold() == size.casefold():
+            return size
+    raise argparse.ArgumentTypeError(f"'{text}' is not a page size; use A4 or Letter")
+
+
+def _weekly_hours(text: str) -> float:
+    from planner.analysis.next_steps.engine import check_weekly_hours
+
+    try:
+        hours = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    try:
+        return check_weekly_hours(hours)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _size(text: str) -> tuple[int, int]:

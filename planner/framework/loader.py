@@ -40,6 +40,8 @@ def read_json_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
         raise FileFormatError(
             path, f"line {exc.lineno}, column {exc.colno}", f"not valid JSON ({exc.msg})"
         ) from None
+    except RecursionError:  # found by fuzzing: "[[[[…" thousands deep
+        raise FileFormatError(path, "", "lists or objects are nested too deeply") from None
 
 
 def check_format_version(data: Any, file: str | Path, supported: int) -> None:

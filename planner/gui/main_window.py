@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from planner import __version__
 from planner.errors import PlannerError
 from planner.gui.file_actions import FileActions
+from planner.gui.mentor_actions import MentorActions
 from planner.gui.operations import DataChange, DataKind, Operations
 from planner.gui.settings import AppSettings
 from planner.gui.views.base import CurrentPerson, View, ViewContext
@@ -30,7 +31,11 @@ from planner.gui.views.dashboard import DashboardView
 from planner.gui.views.framework_view import FrameworkView
 from planner.gui.views.goals_view import GoalsView
 from planner.gui.views.learning_view import LearningView
+from planner.gui.views.mentees_view import MenteesView
+from planner.gui.views.next_steps_view import NextStepsView
 from planner.gui.views.placeholder import PlaceholderView
+from planner.gui.views.plan_view import PlanView
+from planner.gui.views.progress_view import ProgressView
 from planner.gui.views.skills_view import SkillsView
 from planner.services.service_set import Services
 
@@ -53,20 +58,23 @@ VIEW_FACTORIES: list[Callable[[ViewContext], View]] = [
     SkillsView,
     GoalsView,
     LearningView,
-    _later("progress", "Progress", "Charts of your progress: radar, readiness over time, hours."),
-    _later("next_steps", "Next steps", "Ranked, explained suggestions drawn from the documents."),
-    _later("plan", "Plan", "A printable development plan for your review meeting."),
+    ProgressView,
+    NextStepsView,
+    PlanView,
     FrameworkView,
+    MenteesView,  # in the side bar only while the database holds more than one person
 ]
 
 
 class MainWindow(QMainWindow):
     """Top-level window. Views refresh themselves from ``Operations.data_changed``.
 
-    Signals: ``database_requested(str)`` — the person chose another database (URL).
+    Signals: ``database_requested(str)`` — the person chose another database (URL);
+    ``restore_requested()`` — Help > Restore from backup (the session closes the database).
     """
 
     database_requested = Signal(str)
+    restore_requested = Signal()
 
     def __init__(self, services: Services, settings: AppSettings | None = None) -> None:
         super().__init__()
@@ -90,6 +98,8 @@ class MainWindow(QMainWindow):
             self.views.append(view)
             self.stack.addWidget(view)
             QListWidgetItem(view.title, self.sidebar)
+            if isinstance(view, MenteesView):
+                view.open_requested.connect(self.open_person)
         self.sidebar.currentRowChanged.connect(self._on_view_chosen)
 
         central = QWidget()
@@ -104,6 +114,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self.operations.data_changed.connect(self._on_data_changed)
+        self.operations.edit_failed.connect(self.mentoring.on_edit_failed)
         self.operations.undo_stack.indexChanged.connect(self._on_undo_index_changed)
         self._load_people()
         self._restore_state()
@@ -128,11 +139,15 @@ class MainWindow(QMainWindow):
         )
         self.assess_action.triggered.connect(self._on_new_assessment)
         self.files = FileActions(self)
+        self.mentoring = MentorActions(self)
         self.print_action = QAction("&Print plan…", self, shortcut=QKeySequence("Ctrl+P"))
-        self.print_action.setEnabled(False)
-        self.print_action.setToolTip("The printable plan arrives with the Plan view.")
+        self.print_action.triggered.connect(self._on_print_plan)
+        self.calendar_action = QAction("Export &calendar (.ics)…", self)
+        self.calendar_action.triggered.connect(self._on_export_calendar)
         self.check_action = QAction("&Check database", self)
         self.check_action.triggered.connect(self._on_check_database)
+        self.restore_action = QAction("&Restore from backup…", self)
+        self.restore_action.triggered.connect(self.restore_requested)
         self.quit_action = QAction(
             "&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit)
         )
@@ -143,13 +158,18 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.files.new_db_action)
         file_menu.addAction(self.files.open_db_action)
+        file_menu.addAction(self.mentoring.open_shared_action)
         file_menu.addSeparator()
         file_menu.addAction(self.files.import_action)
         file_menu.addAction(self.files.export_action)
         file_menu.addAction(self.files.import_log_action)
         file_menu.addAction(self.files.export_log_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.mentoring.export_review_action)
+        file_menu.addAction(self.mentoring.import_review_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.print_action)
+        file_menu.addAction(self.calendar_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -159,13 +179,19 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.log_action)
         edit_menu.addAction(self.goal_action)
         edit_menu.addAction(self.assess_action)
+        edit_menu.addAction(self.mentoring.mentor_assessment_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.mentoring.new_person_action)
         view_menu = bar.addMenu("&View")
+        self.view_actions: dict[str, QAction] = {}
         for index, view in enumerate(self.views):
             action = view_menu.addAction(view.title)
+            self.view_actions[view.name] = action
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, row=index: self.sidebar.setCurrentRow(row))
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.check_action)
+        help_menu.addAction(self.restore_action)
         help_menu.addAction("Open &data folder", self._on_open_data_folder)
         help_menu.addAction("Open &log", self._on_open_log)
         help_menu.addSeparator()
@@ -241,10 +267,33 @@ class MainWindow(QMainWindow):
             self.person_box.setCurrentIndex(ids.index(current))
         self.person.set(current)
         has_person = current is not None
-        for action in (self.log_action, self.goal_action, self.assess_action):
+        self.mentoring.people_loaded(has_person)
+        mentees = [v.name for v in self.views].index(MenteesView.name)
+        self.sidebar.setRowHidden(mentees, not several)
+        self.view_actions[MenteesView.name].setEnabled(several)
+        for action in (
+            self.log_action,
+            self.goal_action,
+            self.assess_action,
+            self.print_action,
+            self.calendar_action,
+        ):
             action.setEnabled(has_person)
 
     # Slots ------------------------------------------------------------------
+
+    def show_view(self, name: str) -> None:
+        """Switch to the view called ``name``."""
+        self.sidebar.setCurrentRow([view.name for view in self.views].index(name))
+
+    def open_person(self, person_id: int, view_name: str | None = None) -> None:
+        """Show ``person_id`` (as if chosen in the person switcher), in ``view_name`` if given."""
+        index = self.person_box.findData(person_id)
+        if index >= 0:
+            self.person_box.setCurrentIndex(index)
+        self.person.set(person_id)
+        if view_name is not None:
+            self.show_view(view_name)
 
     def _on_view_chosen(self, row: int) -> None:
         if row >= 0:
@@ -277,6 +326,15 @@ class MainWindow(QMainWindow):
         if GoalDialog.ask(self, self.context) is not None:
             self.statusBar().showMessage("Goal created", STATUS_TIMEOUT_MS)
 
+    def _on_print_plan(self) -> None:
+        next(v for v in self.views if isinstance(v, PlanView)).print_preview()
+
+    def _on_export_calendar(self) -> None:
+        from planner.gui.plan_printing import export_calendar
+
+        if self.person.id is not None and export_calendar(self, self.services, self.person.id):
+            self.statusBar().showMessage("Calendar exported", STATUS_TIMEOUT_MS)
+
     def _on_new_assessment(self) -> None:
         from planner.gui.dialogs.assessment_dialog import AssessmentDialog
 
@@ -300,11 +358,24 @@ class MainWindow(QMainWindow):
         from planner.storage.integrity import check_integrity
 
         report = check_integrity(self.services.database)
-        text = report.describe(self.services.database.display_name)
-        if report.ok:
-            QMessageBox.information(self, "Check database", text)
-        else:
-            QMessageBox.warning(self, "Check database", text)
+        summary, _, problems = report.describe(self.services.database.display_name).partition("\n")
+        box = QMessageBox(
+            QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning,
+            "Check database",
+            summary,
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if problems:
+            box.setDetailedText(problems)  # always plain text; SQLite's own words for support
+        restore = None
+        if not report.ok:
+            restore = box.addButton("&Restore from backup…", QMessageBox.ButtonRole.ActionRole)
+        box.exec()
+        if restore is not None and box.clickedButton() is restore:
+            self.restore_requested.emit()
+        box.deleteLater()
 
     def _on_open_log(self) -> None:
         from planner.app_log import log_path

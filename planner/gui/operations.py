@@ -3,6 +3,10 @@
 Every edit is a QUndoCommand on one stack; after it runs (or is undone) a single
 ``data_changed`` signal carries what kinds of record changed, and each view refreshes
 only if it shows them. No view reaches into another to refresh it.
+
+Edits of records read earlier pass the version they saw, so a change saved elsewhere in
+the meantime (another window, another person on a shared database) is refused with
+:class:`~planner.errors.ConcurrentEditError` instead of being overwritten.
 """
 
 from __future__ import annotations
@@ -10,14 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from planner.errors import PlannerError
 from planner.services.records import (
     AssessmentDraft,
     AssessmentRecord,
+    CommentDraft,
+    CommentRecord,
     GoalDraft,
     GoalRecord,
     LearningDraft,
@@ -71,11 +78,13 @@ class _ServiceCommand(QUndoCommand, Generic[T]):
         undo: Callable[[T], object],
         result: T,
         announce: Callable[[], None],
+        failed: Callable[[PlannerError], None],
     ) -> None:
         super().__init__(text)
         self._do = do
         self._undo = undo
         self._announce = announce
+        self._failed = failed
         self._result = result
         self._pushed = False
 
@@ -83,18 +92,37 @@ class _ServiceCommand(QUndoCommand, Generic[T]):
         if not self._pushed:
             self._pushed = True
             return
-        self._result = self._do()
+        try:
+            self._result = self._do()
+        except PlannerError as error:
+            self._give_up(error)
+            return
         self._announce()
 
     def undo(self) -> None:
-        self._undo(self._result)
+        try:
+            self._undo(self._result)
+        except PlannerError as error:
+            self._give_up(error)
+            return
+        self._announce()
+
+    def _give_up(self, error: PlannerError) -> None:
+        """The record changed elsewhere (or is gone): drop this step, say why, show the truth."""
+        self.setObsolete(True)
+        self._failed(error)
         self._announce()
 
 
 class Operations(QObject):
-    """Undoable edits over the services. Signals: ``data_changed(DataChange)``."""
+    """Undoable edits over the services.
+
+    Signals: ``data_changed(DataChange)``; ``edit_failed(PlannerError)`` when an undo or
+    redo could not be applied (typically: changed elsewhere); the step leaves the stack.
+    """
 
     data_changed = Signal(object)
+    edit_failed = Signal(object)
 
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -115,7 +143,14 @@ class Operations(QObject):
     ) -> T:
         result = do()
         self.undo_stack.push(
-            _ServiceCommand(text, do, undo, result, lambda: self.announce(kinds, person_id))
+            _ServiceCommand(
+                text,
+                do,
+                undo,
+                result,
+                lambda: self.announce(kinds, person_id),
+                self.edit_failed.emit,
+            )
         )
         self.announce(kinds, person_id)
         return result
@@ -144,10 +179,15 @@ class Operations(QObject):
             person.target_date,
             person.weekly_hours,
         )
+        seen = _Seen(person.version)
+
+        def save(wanted: PersonDraft) -> PersonRecord:
+            return seen.note(people.update(person.id, wanted, expected_version=seen.version))
+
         return self._push(
             f"Edit {person.name}",
-            lambda: people.update(person.id, draft),
-            lambda rec: people.update(rec.id, before),
+            lambda: save(draft),
+            lambda _rec: save(before),
             ALL_KINDS,
             person.id,
         )
@@ -169,10 +209,15 @@ class Operations(QObject):
         """Edit an entry (undo restores the old fields)."""
         log = self.services.learning
         before = entry.to_draft()
+        seen = _Seen(entry.version)
+
+        def save(wanted: LearningDraft) -> LearningRecord:
+            return seen.note(log.update(entry.id, wanted, expected_version=seen.version))
+
         return self._push(
             f"Edit “{entry.title}”",
-            lambda: log.update(entry.id, draft),
-            lambda rec: log.update(rec.id, before),
+            lambda: save(draft),
+            lambda _rec: save(before),
             frozenset({DataKind.LEARNING}),
             entry.person_id,
         )
@@ -180,15 +225,15 @@ class Operations(QObject):
     def delete_learning(self, entry: LearningRecord) -> LearningRecord:
         """Delete an entry (undo adds it back)."""
         log = self.services.learning
-        holder = _IdHolder(entry.id)
+        holder = _IdHolder(entry.id, entry.version)
         links: list[int] = []
 
         def delete() -> LearningRecord:
             links[:] = log.rating_links(holder.id)
-            return log.delete(holder.id)
+            return log.delete(holder.id, expected_version=holder.version)
 
         def restore(rec: LearningRecord) -> None:
-            holder.id = log.restore(rec, links).id
+            holder.note(log.restore(rec, links))
 
         return self._push(
             f"Delete “{entry.title}”",
@@ -215,10 +260,15 @@ class Operations(QObject):
         """Edit a goal and its milestones (undo restores them)."""
         goals = self.services.goals
         before = goal.to_draft()
+        seen = _Seen(goal.version)
+
+        def save(wanted: GoalDraft) -> GoalRecord:
+            return seen.note(goals.update(goal.id, wanted, expected_version=seen.version))
+
         return self._push(
             f"Edit goal “{goal.title}”",
-            lambda: goals.update(goal.id, draft),
-            lambda rec: goals.update(rec.id, before),
+            lambda: save(draft),
+            lambda _rec: save(before),
             frozenset({DataKind.GOALS}),
             goal.person_id,
         )
@@ -227,10 +277,15 @@ class Operations(QObject):
         """Move a goal to another status (undo moves it back)."""
         goals = self.services.goals
         before = goal.status
+        seen = _Seen(goal.version)
+
+        def move(wanted: GoalStatus) -> GoalRecord:
+            return seen.note(goals.set_status(goal.id, wanted, expected_version=seen.version))
+
         return self._push(
             f"Mark “{goal.title}” {status.value}",
-            lambda: goals.set_status(goal.id, status),
-            lambda rec: goals.set_status(rec.id, before),
+            lambda: move(status),
+            lambda _rec: move(before),
             frozenset({DataKind.GOALS}),
             goal.person_id,
         )
@@ -248,14 +303,17 @@ class Operations(QObject):
 
     def delete_goal(self, goal: GoalRecord) -> GoalRecord:
         """Delete a goal (undo adds it back with its milestones)."""
-        goals = self.services.goals
-        holder = _IdHolder(goal.id)
+        goals, comments = self.services.goals, self.services.comments
+        holder = _IdHolder(goal.id, goal.version)
+        remarks: list[CommentRecord] = []
 
         def delete() -> GoalRecord:
-            return goals.delete(holder.id)
+            remarks[:] = comments.list_for_goal(holder.id)
+            return goals.delete(holder.id, expected_version=holder.version)
 
         def restore(rec: GoalRecord) -> None:
-            holder.id = goals.restore(rec).id
+            holder.note(goals.restore(rec))
+            comments.restore(holder.id, remarks)
 
         return self._push(
             f"Delete goal “{goal.title}”",
@@ -278,9 +336,61 @@ class Operations(QObject):
             person_id,
         )
 
+    # Comments ---------------------------------------------------------------
+
+    def add_comment(self, goal: GoalRecord, draft: CommentDraft) -> CommentRecord:
+        """Comment on a goal (undo removes the comment)."""
+        comments = self.services.comments
+        holder = _IdHolder(0)
+
+        def add() -> CommentRecord:
+            record = comments.add(goal.id, draft)
+            holder.id = record.id
+            return record
+
+        return self._push(
+            f"Comment on “{goal.title}”",
+            add,
+            lambda _rec: comments.delete(holder.id),
+            frozenset({DataKind.GOALS}),
+            goal.person_id,
+        )
+
+
+class _Versioned(Protocol):
+    """A record with an id and a version (people, goals, learning entries)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def version(self) -> int: ...
+
+
+R = TypeVar("R", bound=_Versioned)
+
+
+@dataclass
+class _Seen:
+    """The version of a record as this window last saved it (undo and redo save again)."""
+
+    version: int
+
+    def note(self, record: R) -> R:
+        """Remember the version ``record`` was saved with; returns it."""
+        self.version = record.version
+        return record
+
 
 @dataclass
 class _IdHolder:
-    """The current id of a record that undo may recreate under a new id."""
+    """The current id (and version) of a record that undo may recreate under a new id."""
 
     id: int
+    version: int | None = None
+
+    def note(self, record: R) -> R:
+        """Remember the id and version of a (re)created record; returns it."""
+        self.id = record.id
+        self.version = record.version
+        return record

@@ -38,12 +38,43 @@ def take_screenshots(
         window.sidebar.setCurrentRow(row)
         for _ in range(SETTLE_PASSES):  # wrapped text needs a few layout passes to settle
             app.processEvents()
+        _draw_charts(view)
         path = folder / f"{row + 1:02d}-{view.name}-{suffix}.png"
         window.grab().save(str(path))
         written.append(path)
+    written += _chart_shots(window, folder, suffix)
     written.append(_wizard_shot(services, window, folder, suffix))
     window.close()
     (folder / ".screenshots.ini").unlink(missing_ok=True)
+    return written
+
+
+def _draw_charts(view: object) -> None:
+    """Draw the view's charts now (they are otherwise drawn just after the view paints)."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from planner.gui.charts.chart_widget import ChartWidget
+
+    assert isinstance(view, QWidget)
+    finish_loading = getattr(view, "finish_loading", None)
+    if callable(finish_loading):  # charts whose data is read off the GUI thread
+        finish_loading()
+    for chart in view.findChildren(ChartWidget):
+        chart.render_now()
+    QApplication.processEvents()
+
+
+def _chart_shots(window: object, folder: Path, suffix: str) -> list[Path]:
+    """Each chart of the Progress view on its own, as its PNG export makes it."""
+    from planner.gui.views.progress_view import ProgressView
+
+    written = []
+    for view in getattr(window, "views", []):
+        if isinstance(view, ProgressView):
+            for chart in (c for c in view.charts if c.figure is not None):
+                path = folder / f"chart-{chart.name}-{suffix}.png"
+                chart.export(path)
+                written.append(path)
     return written
 
 

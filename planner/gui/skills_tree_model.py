@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
+from planner.analysis.rating_comparison import RatingPair, rating_pairs
 from planner.analysis.readiness import compute_readiness
 from planner.framework.schema import Competency, Framework, Profile, Scale
 from planner.services.records import AssessmentRecord, LearningRecord
@@ -121,11 +122,18 @@ class CompetencyRow:
     target: int
     last_assessed: date | None
     hours: float
+    ratings: RatingPair | None = None
+    """The latest self and mentor ratings, when a mentor rated this competency."""
 
     @property
     def gap(self) -> int:
         """Levels still missing to the target (0 at or above it)."""
         return max(0, self.target - (self.level or 0))
+
+    @property
+    def mentor_difference(self) -> int | None:
+        """The mentor's level minus the person's own, when both rated it."""
+        return self.ratings.difference if self.ratings is not None else None
 
 
 @dataclass(frozen=True)
@@ -143,6 +151,11 @@ class AreaRow:
         """Levels still missing over the area's competencies."""
         return sum(c.gap for c in self.competencies)
 
+    @property
+    def disagreements(self) -> int:
+        """Competencies where the mentor's rating differs from the person's own."""
+        return sum(1 for c in self.competencies if c.mentor_difference)
+
 
 def skill_areas(
     framework: Framework,
@@ -156,6 +169,7 @@ def skill_areas(
     levels = latest.levels if latest else {}
     readiness = compute_readiness(framework, profile, levels) if latest else None
     dates = last_assessed(assessments)
+    pairs = rating_pairs(assessments)
     rows = []
     for area in framework.areas:
         competencies = tuple(
@@ -166,6 +180,7 @@ def skill_areas(
                 profile.targets[c.id],
                 dates.get(c.id),
                 hours.get(c.id, 0.0),
+                pairs.get(c.id),
             )
             for c in area.competencies
         )
@@ -258,8 +273,8 @@ class _AreaTreeModel(QAbstractItemModel):
 class SkillsTreeModel(_AreaTreeModel):
     """Areas with their readiness, competencies with level, target, gap and hours."""
 
-    COL_NAME, COL_LEVEL, COL_TARGET, COL_GAP, COL_LAST, COL_HOURS = range(6)
-    HEADERS = ("Competency", "Level", "Target", "Gap", "Assessed", "Hours")
+    COL_NAME, COL_LEVEL, COL_MENTOR, COL_TARGET, COL_GAP, COL_LAST, COL_HOURS = range(7)
+    HEADERS = ("Competency", "Level", "Mentor", "Target", "Gap", "Assessed", "Hours")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -331,6 +346,13 @@ class SkillsTreeModel(_AreaTreeModel):
                 return str(area.gap)
             if column == self.COL_HOURS:
                 return format_hours(area.hours)
+            if column == self.COL_MENTOR and area.disagreements:
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return (
+                        f"The mentor's rating differs from yours on {area.disagreements}"
+                        f" competenc{'y' if area.disagreements == 1 else 'ies'} here"
+                    )
+                return f"{area.disagreements} differ"
             return ""
         if role == SORT_ROLE:
             sort_keys: dict[int, Any] = {
@@ -338,6 +360,7 @@ class SkillsTreeModel(_AreaTreeModel):
                 self.COL_LEVEL: area.readiness or 0.0,
                 self.COL_GAP: area.gap,
                 self.COL_HOURS: area.hours,
+                self.COL_MENTOR: area.disagreements,
             }
             return sort_keys.get(column, area.name.casefold())
         return None
@@ -347,6 +370,8 @@ class SkillsTreeModel(_AreaTreeModel):
             return comp.competency_id
         if role == Qt.ItemDataRole.DisplayRole and column == self.COL_TARGET:
             return str(comp.target)  # the level's name is in the tooltip; keeps the table narrow
+        if column == self.COL_MENTOR:
+            return _mentor_data(comp, scale, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             texts = {
                 self.COL_NAME: comp.name,
@@ -381,6 +406,65 @@ class SkillsTreeModel(_AreaTreeModel):
                 font.setBold(True)
                 return font
         return None
+
+
+def mentor_text(comp: CompetencyRow) -> str:
+    """``"4 (+1)"``: the mentor's level and how far it is from the person's own; ``"—"``."""
+    pair = comp.ratings
+    if pair is None or pair.mentor is None:
+        return "—"
+    difference = comp.mentor_difference
+    if not difference:
+        return str(pair.mentor.level)
+    return f"{pair.mentor.level} ({'+' if difference > 0 else '−'}{abs(difference)})"
+
+
+def mentor_tooltip(comp: CompetencyRow, scale: Scale) -> str:
+    """Who rated what, when, against the person's own latest rating."""
+    pair = comp.ratings
+    if pair is None or pair.mentor is None:
+        return "No mentor has rated this yet."
+    seen = pair.mentor
+    text = f"{seen.rater} rated {level_label(scale, seen.level)} on {seen.assessed_on.isoformat()}"
+    if pair.own is None:
+        return f"{text}; you have not rated it yourself."
+    own = f"your latest self-rating is {level_label(scale, pair.own.level)}"
+    difference = comp.mentor_difference or 0
+    if not difference:
+        return f"{text}; {own} too: you agree."
+    direction = "higher" if difference > 0 else "lower"
+    levels = f"{abs(difference)} level{'s' if abs(difference) > 1 else ''}"
+    when = pair.own.assessed_on.isoformat()
+    return f"{text}; {own} ({when}). The mentor sees you {levels} {direction}."
+
+
+def _mentor_data(comp: CompetencyRow, scale: Scale, role: int) -> Any:
+    """The Mentor column of a competency: level, difference, and a mark where they differ."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        return mentor_text(comp)
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return mentor_tooltip(comp, scale)
+    if role == SORT_ROLE:
+        pair = comp.ratings
+        return pair.mentor.level if pair is not None and pair.mentor is not None else -1
+    if not comp.mentor_difference:
+        return None
+    palette = QGuiApplication.palette()
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return disagreement_colour(palette)
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return tint(palette, disagreement_colour(palette), 0.18)
+    if role == Qt.ItemDataRole.FontRole:
+        font = QFont()
+        font.setBold(True)
+        return font
+    return None
+
+
+def disagreement_colour(palette: QPalette) -> QColor:
+    """A violet for "the mentor sees it differently", apart from the gap's warm colour."""
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    return QColor("#c9a7ff") if dark else QColor("#5b2a9e")
 
 
 # Framework tree -----------------------------------------------------------------

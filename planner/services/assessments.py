@@ -34,6 +34,7 @@ def assessment_record(row: Assessment) -> AssessmentRecord:
             )
             for r in row.ratings
         ),
+        uid=row.uid,
     )
 
 

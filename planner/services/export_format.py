@@ -6,27 +6,32 @@ string and list sizes) strictly; :class:`ExportChecker` then checks its *meaning
 the services apply. Either way a hand-edited or foreign file is refused with the
 JSON path of its first problem, before anything is written.
 
-Layout (``format_version`` 1)::
+Layout (``format_version`` 2)::
 
-    {"format": "learning-path-planner/export", "format_version": 1,
+    {"format": "learning-path-planner/export", "format_version": 2,
      "exported_at": "2026-11-21T12:00:00", "app_version": "0.1.0",
      "frameworks": [<custom framework file content>, ...],
-     "people": [{"name", "current_role", "framework_id", "target_profile_id",
-                 "target_date", "weekly_hours", "created_at",
+     "people": [{"uid", "name", "current_role", "framework_id", "target_profile_id",
+                 "target_date", "weekly_hours", "created_at", "received_at",
                  "learning": [{"ref", "title", "kind", "completed_on", "hours",
                                "competency_ids", "notes", "link", "created_at"}],
-                 "assessments": [{"assessed_on", "rater_kind", "rater_name", "notes",
+                 "assessments": [{"uid", "assessed_on", "rater_kind", "rater_name", "notes",
                                   "created_at", "ratings": [{"competency_id", "level",
                                   "evidence", "learning_refs"}]}],
-                 "goals": [{"title", "description", "competencies": [{"competency_id",
+                 "goals": [{"uid", "title", "description", "competencies": [{"competency_id",
                             "target_level"}], "due_date", "priority", "status",
                             "created_at", "completed_at",
-                            "milestones": [{"text", "done", "due_date"}]}],
+                            "milestones": [{"text", "done", "due_date"}],
+                            "comments": [{"uid", "author", "body", "created_at"}]}],
                  "decisions": [{"suggestion_key", "decision", "fingerprint",
                                 "decided_at", "until"}]}]}
 
 Dates are ``YYYY-MM-DD``; timestamps are ISO 8601, naive UTC. A learning entry's
-``ref`` is a number local to its person, used by ratings' ``learning_refs``.
+``ref`` is a number local to its person, used by ratings' ``learning_refs``. A ``uid``
+is a UUID that names a person, assessment, goal or comment in every database it
+travels to (review packets match records by it); ``received_at`` marks a mentor's
+copy of someone who records elsewhere. Version 1 files (no uids, no comments) are
+still read; the missing uids are made up on import.
 """
 
 from __future__ import annotations
@@ -64,7 +69,7 @@ from planner.services.validation import (
 from planner.vocabulary import DecisionKind, GoalPriority, GoalStatus, LearningKind, RaterKind
 
 EXPORT_FORMAT = "learning-path-planner/export"
-EXPORT_FORMAT_VERSION = 1
+EXPORT_FORMAT_VERSION = 2
 MAX_EXPORT_BYTES = 512 * 1024 * 1024
 MAX_PEOPLE = 10_000
 MAX_LEARNING = 1_000_000
@@ -74,9 +79,12 @@ MAX_DECISIONS = 100_000
 MAX_FRAMEWORKS = 1_000
 MAX_LINKS = 1_000  # competencies of an entry, goal or assessment
 MAX_MILESTONES = 10_000
+MAX_COMMENTS = 10_000
+MAX_COMMENT = 20_000
 MAX_ID = 64  # the database's length of a framework, profile or competency id
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+UID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 
 
 def _parse_date(value: Any) -> Any:
@@ -110,6 +118,7 @@ Title = Annotated[str, StringConstraints(max_length=MAX_TITLE)]
 Notes = Annotated[str, StringConstraints(max_length=MAX_NOTES)]
 Link = Annotated[str, StringConstraints(max_length=MAX_LINK)]
 Identifier = Annotated[str, StringConstraints(max_length=MAX_ID)]
+Uid = Annotated[str, StringConstraints(pattern=UID_PATTERN)]
 Number = Annotated[float, Field(allow_inf_nan=False)]
 Level = Annotated[int, Field(ge=-1000, le=1000)]
 # Enum values arrive as strings from JSON; strict mode would only take enum members.
@@ -150,6 +159,7 @@ class RatingData(_Strict):
 class AssessmentData(_Strict):
     """A dated snapshot of levels."""
 
+    uid: Uid | None = None
     assessed_on: IsoDate
     rater_kind: Rater
     rater_name: Title | None
@@ -173,9 +183,19 @@ class MilestoneData(_Strict):
     due_date: IsoDate | None
 
 
-class GoalData(_Strict):
-    """A goal with its competencies and milestones."""
+class CommentData(_Strict):
+    """A remark on a goal."""
 
+    uid: Uid | None = None
+    author: Title
+    body: Annotated[str, StringConstraints(max_length=MAX_COMMENT)]
+    created_at: Timestamp
+
+
+class GoalData(_Strict):
+    """A goal with its competencies, milestones and comments."""
+
+    uid: Uid | None = None
     title: Title
     description: Notes
     competencies: Annotated[list[GoalCompetencyData], Field(max_length=MAX_LINKS)]
@@ -185,6 +205,7 @@ class GoalData(_Strict):
     created_at: Timestamp
     completed_at: Timestamp | None
     milestones: Annotated[list[MilestoneData], Field(max_length=MAX_MILESTONES)]
+    comments: Annotated[list[CommentData], Field(max_length=MAX_COMMENTS, default_factory=list)]
 
 
 class DecisionData(_Strict):
@@ -200,6 +221,7 @@ class DecisionData(_Strict):
 class PersonData(_Strict):
     """A person and everything recorded for them."""
 
+    uid: Uid | None = None
     name: Title
     current_role: Title
     framework_id: Identifier
@@ -207,6 +229,7 @@ class PersonData(_Strict):
     target_date: IsoDate | None
     weekly_hours: Number | None
     created_at: Timestamp
+    received_at: Timestamp | None = None
     learning: Annotated[list[LearningData], Field(max_length=MAX_LEARNING)]
     assessments: Annotated[list[AssessmentData], Field(max_length=MAX_ASSESSMENTS)]
     goals: Annotated[list[GoalData], Field(max_length=MAX_GOALS)]
@@ -217,7 +240,7 @@ class ExportFile(_Strict):
     """A whole export file; custom frameworks travel as their own file content."""
 
     format: Literal["learning-path-planner/export"]
-    format_version: Literal[1]
+    format_version: Literal[1, 2]
     exported_at: Timestamp
     app_version: Title
     frameworks: Annotated[list[dict[str, Any]], Field(max_length=MAX_FRAMEWORKS)]
@@ -314,6 +337,20 @@ class ExportChecker:
             self._time(errors, "decided_at", decision.decided_at)
             self._raise(f"{at}.decisions[{index}]", errors.errors)
 
+    def check_uids(self, people: Sequence[tuple[str, PersonData]]) -> None:
+        """No uid of a person, assessment, goal or comment is given twice in the file.
+
+        ``people`` pairs each person with its JSON path (``$.people[3]``, ``$.person``).
+        """
+        seen: set[str] = set()
+        for at, person in people:
+            found = [(f"{at}.uid", person.uid)] if person.uid else []
+            found += [(path, uid) for path, uid, _kind in record_uids(at, person)]
+            for path, uid in found:
+                if uid in seen:
+                    self.fail(path, f"uid {uid} is given twice in this file")
+                seen.add(uid)
+
     def _learning(self, at: str, data: LearningData, framework: Framework) -> None:
         draft = LearningDraft(
             data.title,
@@ -383,6 +420,16 @@ class ExportChecker:
         elif data.completed_at is not None:
             self._time(errors, "completed_at", data.completed_at)
         self._raise(at, errors.errors)
+        for index, comment in enumerate(data.comments):
+            self.check_comment(f"{at}.comments[{index}]", comment)
+
+    def check_comment(self, at: str, data: CommentData) -> None:
+        """A comment names its author, says something and is not dated in the future."""
+        errors = FieldErrors()
+        errors.title("author", data.author, "who commented")
+        errors.title("body", data.body, "the comment", MAX_COMMENT)
+        self._time(errors, "created_at", data.created_at)
+        self._raise(at, errors.errors)
 
     def _time(self, errors: FieldErrors, field: str, moment: datetime) -> None:
         if moment.date() < EARLIEST_DATE:
@@ -397,6 +444,25 @@ class ExportChecker:
         if errors:
             field, message = next(iter(errors.items()))
             self.fail(f"{at}.{(places or {}).get(field, field)}", message)
+
+
+def record_uids(at: str, data: PersonData) -> list[tuple[str, str, str]]:
+    """``(JSON path, uid, kind)`` of every uid a person's assessments, goals and comments give.
+
+    ``kind`` is ``"assessment"``, ``"goal"`` or ``"comment"``.
+    """
+    found = []
+    for index, assessment in enumerate(data.assessments):
+        if assessment.uid is not None:
+            found.append((f"{at}.assessments[{index}].uid", assessment.uid, "assessment"))
+    for index, goal in enumerate(data.goals):
+        if goal.uid is not None:
+            found.append((f"{at}.goals[{index}].uid", goal.uid, "goal"))
+        for position, comment in enumerate(goal.comments):
+            if comment.uid is not None:
+                path = f"{at}.goals[{index}].comments[{position}].uid"
+                found.append((path, comment.uid, "comment"))
+    return found
 
 
 def _list_place(name: str, ids: Sequence[str], framework: Framework, suffix: str) -> str:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from planner.errors import FileFormatError, NotFoundError
 from planner.framework.loader import builtin_framework, parse_framework, read_json_file
 from planner.framework.schema import Framework
+from planner.services.backups import backup_before_import
 from planner.services.clock import Clock
 from planner.storage.database import Database
 from planner.storage.models import CustomFramework, Person
@@ -67,6 +68,7 @@ class FrameworkService:
             raise FileFormatError(
                 path, "$.id", f"'{framework.id}' is the built-in framework's id; choose another"
             )
+        backup_before_import(self._db, self._clock)
         with self._db.session() as session:
             self._check_replacement_keeps_records(session, framework, path)
             row = session.get(CustomFramework, framework.id)

@@ -20,8 +20,9 @@ from planner.services.records import (
     MilestoneRecord,
 )
 from planner.services.validation import MAX_MILESTONE, FieldErrors
+from planner.services.versions import bump, check_version, deleted_elsewhere
 from planner.storage.database import Database
-from planner.storage.models import Goal, GoalCompetency, Milestone
+from planner.storage.models import Goal, GoalCompetency, Milestone, new_uid
 from planner.vocabulary import GoalPriority, GoalStatus
 
 OPEN_STATUSES = [s.value for s in GoalStatus if s.is_open]
@@ -47,6 +48,8 @@ def goal_record(row: Goal) -> GoalRecord:
             MilestoneRecord(m.id, m.goal_id, m.position, m.text, m.done, m.due_date)
             for m in row.milestones
         ),
+        uid=row.uid,
+        version=row.version,
     )
 
 
@@ -164,33 +167,52 @@ class GoalService:
         validate_goal(draft, framework, record.created_at.date())
         with self._db.session() as session:
             get_person_row(session, record.person_id)
-            row = Goal(person_id=record.person_id, created_at=record.created_at, status="")
+            row = Goal(
+                person_id=record.person_id,
+                created_at=record.created_at,
+                status="",
+                uid=record.uid or new_uid(),  # the same goal again, for review packets
+            )
             apply_goal_draft(row, draft, record.completed_at or self._clock.now())
             row.completed_at = record.completed_at
             session.add(row)
             session.flush()
             return goal_record(row)
 
-    def update(self, goal_id: int, draft: GoalDraft) -> GoalRecord:
-        """Replace a goal's fields and milestone list."""
-        current = self.get(goal_id)
+    def update(
+        self, goal_id: int, draft: GoalDraft, *, expected_version: int | None = None
+    ) -> GoalRecord:
+        """Replace a goal's fields and milestone list.
+
+        With ``expected_version`` (the version the caller read), a change saved
+        elsewhere in between is refused with :class:`~planner.errors.ConcurrentEditError`.
+        """
+        current = self._current(goal_id, expected_version)
         framework = self._people.framework_of(self._people.get(current.person_id))
         validate_goal(draft, framework, current.created_at.date())
         with self._db.session() as session:
-            row = _get_goal(session, goal_id)
+            row = _get_goal(session, goal_id, expected_version)
+            check_version(row, expected_version, f"The goal “{row.title}”")
             apply_goal_draft(row, draft, self._clock.now())
+            bump(row)
             session.flush()
             return goal_record(row)
 
-    def set_status(self, goal_id: int, status: GoalStatus) -> GoalRecord:
+    def set_status(
+        self, goal_id: int, status: GoalStatus, *, expected_version: int | None = None
+    ) -> GoalRecord:
         """Move a goal through its life cycle (done stamps the completion time)."""
-        current = self.get(goal_id)
-        return self.update(goal_id, replace(current.to_draft(), status=status))
+        current = self._current(goal_id, expected_version)
+        draft = replace(current.to_draft(), status=status)
+        # Without a version from the caller, at least nothing may change between read and write.
+        expected = current.version if expected_version is None else expected_version
+        return self.update(goal_id, draft, expected_version=expected)
 
-    def delete(self, goal_id: int) -> GoalRecord:
+    def delete(self, goal_id: int, *, expected_version: int | None = None) -> GoalRecord:
         """Remove a goal; returns it so the caller can offer undo."""
         with self._db.session() as session:
-            row = _get_goal(session, goal_id)
+            row = _get_goal(session, goal_id, expected_version)
+            check_version(row, expected_version, f"The goal “{row.title}”")
             record = goal_record(row)
             session.delete(row)
             return record
@@ -199,7 +221,13 @@ class GoalService:
         """Append a milestone to a goal."""
         current = self.get(goal_id)
         draft = current.to_draft()
-        return self.update(goal_id, replace(draft, milestones=(*draft.milestones, milestone)))
+        draft = replace(draft, milestones=(*draft.milestones, milestone))
+        return self.update(goal_id, draft, expected_version=current.version)
+
+    def _current(self, goal_id: int, expected_version: int | None) -> GoalRecord:
+        """The stored goal; gone while the caller held a version means deleted elsewhere."""
+        with self._db.session() as session:
+            return goal_record(_get_goal(session, goal_id, expected_version))
 
     def update_milestone(self, milestone_id: int, milestone: MilestoneDraft) -> GoalRecord:
         """Change a milestone's text, due date or done flag."""
@@ -214,6 +242,7 @@ class GoalService:
             row.text = milestone.text.strip()
             row.done = milestone.done
             row.due_date = milestone.due_date
+            bump(row.goal)
             session.flush()
             return goal_record(row.goal)
 
@@ -222,6 +251,7 @@ class GoalService:
         with self._db.session() as session:
             row = _get_milestone(session, milestone_id)
             row.done = done
+            bump(row.goal)
             session.flush()
             return goal_record(row.goal)
 
@@ -234,6 +264,7 @@ class GoalService:
             ordered.insert(max(0, min(new_index, len(ordered))), row)
             for position, milestone in enumerate(ordered):
                 milestone.position = position
+            bump(goal)
             session.flush()
             session.refresh(goal)
             return goal_record(goal)
@@ -246,13 +277,16 @@ class GoalService:
             goal.milestones.remove(row)
             for position, milestone in enumerate(goal.milestones):
                 milestone.position = position
+            bump(goal)
             session.flush()
             return goal_record(goal)
 
 
-def _get_goal(session: Session, goal_id: int) -> Goal:
+def _get_goal(session: Session, goal_id: int, expected_version: int | None = None) -> Goal:
     row = session.get(Goal, goal_id)
     if row is None:
+        if expected_version is not None:
+            raise deleted_elsewhere("This goal")
         raise NotFoundError(f"No goal with id {goal_id}.")
     return row
 

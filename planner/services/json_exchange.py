@@ -30,12 +30,17 @@ from planner.services.export_format import (
     EXPORT_FORMAT,
     EXPORT_FORMAT_VERSION,
     MAX_EXPORT_BYTES,
+    AssessmentData,
+    CommentData,
+    DecisionData,
     ExportChecker,
     ExportFile,
+    GoalData,
     LearningData,
     PersonData,
     goal_draft,
     parse_export,
+    record_uids,
 )
 from planner.services.goals import apply_goal_draft
 from planner.services.people import get_person_row
@@ -44,11 +49,13 @@ from planner.storage.models import (
     Assessment,
     CustomFramework,
     Goal,
+    GoalComment,
     LearningCompetency,
     LearningEntry,
     Person,
     Rating,
     SuggestionDecision,
+    new_uid,
     rating_learning_links,
 )
 
@@ -95,7 +102,7 @@ def export_database(services: Services, person_id: int | None = None) -> dict[st
             "exported_at": services.clock.now().isoformat(),
             "app_version": __version__,
             "frameworks": [json.loads(row.content) for row in frameworks],
-            "people": [_export_person(session, person) for person in people],
+            "people": [export_person(session, person) for person in people],
         }
 
 
@@ -118,7 +125,8 @@ def write_text_atomically(path: Path, text: str) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def _export_person(session: Session, person: Person) -> dict[str, Any]:
+def export_person(session: Session, person: Person) -> dict[str, Any]:
+    """One person's whole record as export data (also the body of a review packet)."""
     # Plain rows rather than ORM objects for the log and the links: a log may hold 100,000.
     learning = session.execute(
         select(*LearningEntry.__table__.columns)
@@ -150,7 +158,11 @@ def _export_person(session: Session, person: Person) -> dict[str, Any]:
     goals = session.scalars(
         select(Goal)
         .where(Goal.person_id == person.id)
-        .options(selectinload(Goal.competencies), selectinload(Goal.milestones))
+        .options(
+            selectinload(Goal.competencies),
+            selectinload(Goal.milestones),
+            selectinload(Goal.comments),
+        )
         .order_by(Goal.created_at, Goal.id)
     )
     decisions = session.scalars(
@@ -159,6 +171,7 @@ def _export_person(session: Session, person: Person) -> dict[str, Any]:
         .order_by(SuggestionDecision.suggestion_key)
     )
     return {
+        "uid": person.uid,
         "name": person.name,
         "current_role": person.current_role,
         "framework_id": person.framework_id,
@@ -166,6 +179,7 @@ def _export_person(session: Session, person: Person) -> dict[str, Any]:
         "target_date": _iso(person.target_date),
         "weekly_hours": person.weekly_hours,
         "created_at": person.created_at.isoformat(),
+        "received_at": _iso(person.received_at),
         "learning": [
             {
                 "ref": refs[row.id],
@@ -197,6 +211,7 @@ def _export_person(session: Session, person: Person) -> dict[str, Any]:
 
 def _export_assessment(row: Assessment, refs: Mapping[int, list[int]]) -> dict[str, Any]:
     return {
+        "uid": row.uid,
         "assessed_on": row.assessed_on.isoformat(),
         "rater_kind": row.rater_kind,
         "rater_name": row.rater_name,
@@ -216,6 +231,7 @@ def _export_assessment(row: Assessment, refs: Mapping[int, list[int]]) -> dict[s
 
 def _export_goal(row: Goal) -> dict[str, Any]:
     return {
+        "uid": row.uid,
         "title": row.title,
         "description": row.description,
         "competencies": [
@@ -229,6 +245,15 @@ def _export_goal(row: Goal) -> dict[str, Any]:
         "completed_at": _iso(row.completed_at),
         "milestones": [
             {"text": m.text, "done": m.done, "due_date": _iso(m.due_date)} for m in row.milestones
+        ],
+        "comments": [
+            {
+                "uid": c.uid,
+                "author": c.author,
+                "body": c.body,
+                "created_at": c.created_at.isoformat(),
+            }
+            for c in row.comments
         ],
     }
 
@@ -244,12 +269,19 @@ def import_file(services: Services, path: str | Path) -> ImportSummary:
     """Add what an export file holds; a bad file raises :class:`FileFormatError`, adds nothing."""
     export = parse_export(read_json_file(Path(path), MAX_EXPORT_BYTES), path)
     checker = ExportChecker(path, services.clock.today(), services.clock.now())
+    services.backups.before_change("before-import")
     with services.database.session() as session:
-        return _Importer(session, checker, services.clock.now()).run(export)
+        return RecordImporter(session, checker, services.clock.now()).run(export)
 
 
-class _Importer:
-    """Checks the whole file against the database, then inserts it, inside one session."""
+UID_QUERY_CHUNK = 500
+
+
+class RecordImporter:
+    """Checks the whole file against the database, then inserts it, inside one session.
+
+    Review packets reuse its pieces: frameworks, uid checks and adding a person's records.
+    """
 
     def __init__(self, session: Session, checker: ExportChecker, now: datetime) -> None:
         self._session = session
@@ -259,8 +291,7 @@ class _Importer:
 
     def run(self, export: ExportFile) -> ImportSummary:
         """Check everything first, then add frameworks and people; counts what was added."""
-        checked = [self._check_framework(i, content) for i, content in enumerate(export.frameworks)]
-        new_frameworks = [(framework, content) for framework, content, new in checked if new]
+        new_frameworks = self.check_frameworks(export.frameworks)
         stored = set(self._session.scalars(select(Person.name)))
         earlier: set[str] = set()
         for index, person in enumerate(export.people):
@@ -274,20 +305,15 @@ class _Importer:
             if name in earlier:
                 self._checker.fail(f"{at}.name", f"{name} is given earlier in the file already")
             earlier.add(name)
-            framework = self._framework(f"{at}.framework_id", person.framework_id)
+            framework = self.framework(f"{at}.framework_id", person.framework_id)
             self._checker.check_person(at, person, framework)
-        for framework, content in new_frameworks:
-            self._session.add(
-                CustomFramework(
-                    id=framework.id,
-                    name=framework.name,
-                    version=framework.version,
-                    content=json.dumps(content, ensure_ascii=False),
-                    imported_at=self._now,
-                )
-            )
+            self.check_new_uids(at, person)
+        self._checker.check_uids(
+            [(f"$.people[{index}]", person) for index, person in enumerate(export.people)]
+        )
+        self.add_frameworks(new_frameworks)
         for person in export.people:
-            self._add_person(person)
+            self.add_person(person)
         self._session.flush()
         people = export.people
         return ImportSummary(
@@ -298,6 +324,65 @@ class _Importer:
             decisions=sum(len(p.decisions) for p in people),
             frameworks=len(new_frameworks),
         )
+
+    def check_frameworks(
+        self, frameworks: Sequence[dict[str, Any]]
+    ) -> list[tuple[Framework, dict[str, Any]]]:
+        """Check the file's frameworks; those the database lacks yet, with their content."""
+        checked = [self._check_framework(i, content) for i, content in enumerate(frameworks)]
+        return [(framework, content) for framework, content, new in checked if new]
+
+    def add_frameworks(self, frameworks: Sequence[tuple[Framework, dict[str, Any]]]) -> None:
+        """Store frameworks :meth:`check_frameworks` found new."""
+        for framework, content in frameworks:
+            self._session.add(
+                CustomFramework(
+                    id=framework.id,
+                    name=framework.name,
+                    version=framework.version,
+                    content=json.dumps(content, ensure_ascii=False),
+                    imported_at=self._now,
+                )
+            )
+
+    def check_new_uids(self, at: str, data: PersonData) -> None:
+        """Fail when a uid of the person's records already names something in the database."""
+        if data.uid is not None:
+            holder = self._session.scalar(select(Person.name).where(Person.uid == data.uid))
+            if holder is not None:
+                self._checker.fail(
+                    f"{at}.uid", f"this person is already in the database (as {holder})"
+                )
+        found = record_uids(at, data)
+        owners = self.owners_of(found)
+        for path, uid, _kind in found:
+            if uid in owners:
+                self._checker.fail(path, f"uid {uid} already names a record in this database")
+
+    def owners_of(self, found: Sequence[tuple[str, str, str]]) -> dict[str, int]:
+        """Which person holds each given uid already (uids the database lacks are left out).
+
+        ``found`` is what :func:`record_uids` returns; one query per kind and 500 uids.
+        """
+        owners: dict[str, int] = {}
+        for kind in ("assessment", "goal", "comment"):
+            uids = [uid for _path, uid, of_kind in found if of_kind == kind]
+            for start in range(0, len(uids), UID_QUERY_CHUNK):
+                chunk = uids[start : start + UID_QUERY_CHUNK]
+                if kind == "assessment":
+                    query = select(Assessment.uid, Assessment.person_id).where(
+                        Assessment.uid.in_(chunk)
+                    )
+                elif kind == "goal":
+                    query = select(Goal.uid, Goal.person_id).where(Goal.uid.in_(chunk))
+                else:
+                    query = (
+                        select(GoalComment.uid, Goal.person_id)
+                        .join(Goal)
+                        .where(GoalComment.uid.in_(chunk))
+                    )
+                owners.update({uid: person for uid, person in self._session.execute(query)})
+        return owners
 
     def _check_framework(
         self, index: int, content: dict[str, Any]
@@ -320,7 +405,8 @@ class _Importer:
             )
         return framework, content, row is None
 
-    def _framework(self, at: str, framework_id: str) -> Framework:
+    def framework(self, at: str, framework_id: str) -> Framework:
+        """The framework ``framework_id`` from the file or the database; fails at ``at``."""
         if framework_id not in self._frameworks:
             if framework_id == builtin_framework().id:
                 self._frameworks[framework_id] = builtin_framework()
@@ -334,7 +420,7 @@ class _Importer:
                 self._frameworks[framework_id] = parse_framework(content, f"framework {row.id}")
         return self._frameworks[framework_id]
 
-    def _add_learning(self, person_id: int, items: Sequence[LearningData]) -> dict[int, int]:
+    def add_learning(self, person_id: int, items: Sequence[LearningData]) -> dict[int, int]:
         """Insert in bulk (a log may hold 100,000 entries); returns the id of each ref."""
         if not items:
             return {}
@@ -363,7 +449,8 @@ class _Importer:
             self._session.execute(insert(LearningCompetency), competencies)
         return {item.ref: entry_id for item, entry_id in zip(items, ids, strict=True)}
 
-    def _add_person(self, data: PersonData) -> None:
+    def add_person(self, data: PersonData) -> Person:
+        """Insert a checked person with everything recorded for them."""
         person = Person(
             name=data.name.strip(),
             current_role=data.current_role.strip(),
@@ -372,19 +459,32 @@ class _Importer:
             target_date=data.target_date,
             weekly_hours=data.weekly_hours,
             created_at=data.created_at,
+            received_at=data.received_at,
+            uid=data.uid or new_uid(),
         )
         self._session.add(person)
         self._session.flush()
-        entry_ids = self._add_learning(person.id, data.learning)
+        entry_ids = self.add_learning(person.id, data.learning)
+        self.add_assessments(person.id, data.assessments, entry_ids)
+        for goal in data.goals:
+            self.add_goal(person.id, goal)
+        self.add_decisions(person.id, data.decisions)
+        return person
+
+    def add_assessments(
+        self, person_id: int, items: Sequence[AssessmentData], entry_ids: Mapping[int, int]
+    ) -> None:
+        """Insert checked assessments; ``entry_ids`` maps learning refs to stored ids."""
         assessments = []
-        for assessment in data.assessments:
+        for assessment in items:
             row = Assessment(
-                person_id=person.id,
+                person_id=person_id,
                 assessed_on=assessment.assessed_on,
                 rater_kind=assessment.rater_kind.value,
                 rater_name=(assessment.rater_name or "").strip() or None,
                 notes=assessment.notes,
                 created_at=assessment.created_at,
+                uid=assessment.uid or new_uid(),
             )
             row.ratings = [
                 Rating(competency_id=r.competency_id, level=r.level, evidence=r.evidence)
@@ -401,17 +501,27 @@ class _Importer:
         ]
         if links:
             self._session.execute(insert(rating_learning_links), links)
-        for goal in data.goals:
-            row_goal = Goal(
-                person_id=person.id, created_at=goal.created_at, status=goal.status.value
-            )
-            apply_goal_draft(row_goal, goal_draft(goal), self._now)
-            row_goal.completed_at = goal.completed_at
-            self._session.add(row_goal)
-        for decision in data.decisions:
+
+    def add_goal(self, person_id: int, goal: GoalData) -> Goal:
+        """Insert a checked goal with its milestones and comments."""
+        row = Goal(
+            person_id=person_id,
+            created_at=goal.created_at,
+            status=goal.status.value,
+            uid=goal.uid or new_uid(),
+        )
+        apply_goal_draft(row, goal_draft(goal), self._now)
+        row.completed_at = goal.completed_at
+        row.comments = [comment_row(comment) for comment in goal.comments]
+        self._session.add(row)
+        return row
+
+    def add_decisions(self, person_id: int, items: Sequence[DecisionData]) -> None:
+        """Insert a person's checked decisions about suggestions."""
+        for decision in items:
             self._session.add(
                 SuggestionDecision(
-                    person_id=person.id,
+                    person_id=person_id,
                     suggestion_key=decision.suggestion_key,
                     decision=decision.decision.value,
                     fingerprint=decision.fingerprint,
@@ -419,3 +529,13 @@ class _Importer:
                     until=decision.until,
                 )
             )
+
+
+def comment_row(data: CommentData) -> GoalComment:
+    """A new comment row from a checked file's comment (its goal is set by the caller)."""
+    return GoalComment(
+        uid=data.uid or new_uid(),
+        author=data.author.strip(),
+        body=data.body.strip(),
+        created_at=data.created_at,
+    )

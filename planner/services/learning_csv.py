@@ -65,6 +65,7 @@ def import_log(services: Services, person_id: int, path: str | Path) -> int:
     person = services.people.get(person_id)
     framework = services.people.framework_of(person)
     drafts = parse_log(read_csv_text(Path(path)), path, framework, services.clock.today())
+    services.backups.before_change("before-import")
     services.learning.add_many(person_id, drafts)
     return len(drafts)
 

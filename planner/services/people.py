@@ -12,6 +12,7 @@ from planner.services.clock import Clock
 from planner.services.frameworks import FrameworkService
 from planner.services.records import PersonDraft, PersonRecord
 from planner.services.validation import MAX_TITLE, FieldErrors
+from planner.services.versions import bump, check_version, deleted_elsewhere
 from planner.storage.database import Database
 from planner.storage.models import Person
 
@@ -27,6 +28,9 @@ def person_record(row: Person) -> PersonRecord:
         target_date=row.target_date,
         weekly_hours=row.weekly_hours,
         created_at=row.created_at,
+        uid=row.uid,
+        version=row.version,
+        received_at=row.received_at,
     )
 
 
@@ -98,14 +102,25 @@ class PeopleService:
             self._flush_unique(session, draft.name)
             return person_record(row)
 
-    def update(self, person_id: int, draft: PersonDraft) -> PersonRecord:
-        """Change a person's details, target or framework."""
+    def update(
+        self, person_id: int, draft: PersonDraft, *, expected_version: int | None = None
+    ) -> PersonRecord:
+        """Change a person's details, target or framework.
+
+        With ``expected_version`` (the version the caller read), a change saved
+        elsewhere in between is refused with :class:`~planner.errors.ConcurrentEditError`.
+        """
         with self._db.session() as session:
+            row = session.get(Person, person_id)
+            if row is None and expected_version is not None:
+                raise deleted_elsewhere("This person")
             row = get_person_row(session, person_id)
+            check_version(row, expected_version, f"{row.name}'s record")
             self._validate(
                 draft, person_id=person_id, keeps_target_date=draft.target_date == row.target_date
             )
             _apply(row, draft)
+            bump(row)
             self._flush_unique(session, draft.name)
             return person_record(row)
 

@@ -36,6 +36,15 @@ class PersonRecord:
     target_date: date | None
     weekly_hours: float | None
     created_at: datetime
+    uid: str = ""
+    version: int = 1
+    received_at: datetime | None = None
+    """Set when this record is a mentor's copy that came in a review packet."""
+
+    @property
+    def is_review_copy(self) -> bool:
+        """Whether this database holds a mentor's copy of someone who records elsewhere."""
+        return self.received_at is not None
 
 
 @dataclass(frozen=True)
@@ -81,6 +90,7 @@ class AssessmentRecord:
     notes: str
     created_at: datetime
     ratings: tuple[RatingRecord, ...]
+    uid: str = ""
 
     @property
     def levels(self) -> dict[str, int]:
@@ -153,6 +163,8 @@ class GoalRecord:
     completed_at: datetime | None
     competencies: tuple[GoalCompetencyDraft, ...]
     milestones: tuple[MilestoneRecord, ...]
+    uid: str = ""
+    version: int = 1
 
     def is_overdue(self, today: date) -> bool:
         """Open and past its due date."""
@@ -200,6 +212,7 @@ class LearningRecord:
     link: str
     created_at: datetime
     competency_ids: tuple[str, ...] = field(default=())
+    version: int = 1
 
     def to_draft(self) -> LearningDraft:
         """The draft that would recreate this entry (for edits and undo)."""
@@ -212,6 +225,26 @@ class LearningRecord:
             self.notes,
             self.link,
         )
+
+
+@dataclass(frozen=True)
+class CommentDraft:
+    """A remark on a goal and who makes it."""
+
+    author: str
+    body: str
+
+
+@dataclass(frozen=True)
+class CommentRecord:
+    """A stored remark on a goal."""
+
+    id: int
+    uid: str
+    goal_id: int
+    author: str
+    body: str
+    created_at: datetime
 
 
 @dataclass(frozen=True)

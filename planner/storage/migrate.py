@@ -19,11 +19,13 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from planner.errors import DatabaseError
-from planner.storage.backup import backup_name, backup_sqlite, backups_folder
-from planner.storage.database import Database, describe_engine_error, driver_message, make_engine
+from planner.storage.auto_backup import backup_before_change
+from planner.storage.database import Database, driver_message, make_engine, redact
+from planner.storage.file_checks import check_database_file
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"
+MIGRATION_LOCK_KEY = 0x4C50505F4D494752  # "LPP_MIGR": one migrating program per server database
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def current_revision(database: Database) -> str | None:
         with database.engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()
     except SQLAlchemyError as exc:
-        raise DatabaseError(describe_engine_error(database.display_name, exc)) from None
+        raise DatabaseError(database.describe_error(exc)) from None
 
 
 def upgrade_database(
@@ -75,7 +77,13 @@ def upgrade_database(
     target: str = "head",
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> MigrationResult:
-    """Migrate ``database`` to ``target``; back up an existing SQLite file first."""
+    """Migrate ``database`` to ``target``; back up an existing SQLite file first.
+
+    A SQLite file is first looked at read-only (:func:`check_database_file`), so a
+    file that must be refused is refused before anything could change it.
+    """
+    if database.sqlite_path is not None:
+        check_database_file(database.sqlite_path, read_only=database.read_only)
     tables = database.table_names()
     if tables and VERSION_TABLE not in tables:
         raise DatabaseError(
@@ -91,12 +99,17 @@ def upgrade_database(
     wanted = head_revision() if target == "head" else target
     if before == wanted:
         return MigrationResult(before, wanted, None)
+    if database.read_only:
+        raise DatabaseError(
+            f"{database.display_name} must be upgraded for this version of the program, which"
+            " cannot happen while it is open read-only; close the other window and open it again"
+        )
     backup = None
     if before is not None and database.sqlite_path is not None:
-        path = database.sqlite_path
-        backup = backup_sqlite(
-            path, backups_folder(path) / backup_name(path, f"before-schema-{wanted}", now())
-        )
+        moment = now()
+        if moment.tzinfo is not None:  # backup names and retention use naive UTC
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
+        backup = backup_before_change(database.sqlite_path, f"before-schema-{wanted}", moment)
     _run_alembic(database, target)
     return MigrationResult(before, wanted, backup)
 
@@ -110,6 +123,12 @@ def _run_alembic(database: Database, target: str) -> None:
     config = alembic_config()
     try:
         with engine.begin() as connection:
+            if database.is_postgresql:
+                # Two programs opening a shared database at once: the second waits here,
+                # then finds the schema already upgraded and does nothing.
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+                )
             config.attributes["connection"] = connection
             command.upgrade(config, target)
             if database.is_sqlite:
@@ -122,7 +141,7 @@ def _run_alembic(database: Database, target: str) -> None:
     except SQLAlchemyError as exc:
         raise DatabaseError(
             f"{database.display_name} could not be upgraded, nothing was changed:"
-            f" {driver_message(exc)}"
+            f" {redact(driver_message(exc), database.password)}"
         ) from None
     finally:
         if engine is not database.engine:

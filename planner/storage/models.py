@@ -7,7 +7,9 @@ without touching the records made against it. Timestamps are naive UTC.
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -23,6 +25,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -33,6 +36,28 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def new_uid() -> str:
+    """A stable identity that survives export, import and review packets (a UUID)."""
+    return str(uuid.uuid4())
+
+
+UID_LENGTH = 36
+
+
+def version_column() -> Mapped[int]:
+    """The optimistic-concurrency counter; services raise it on every change they save."""
+    return mapped_column(Integer, default=1, server_default=text("1"))
+
+
+def versioned(column: Mapped[int]) -> dict[str, Any]:
+    """Mapper arguments of a row with a version counter that the services bump themselves.
+
+    Bumping by hand (not SQLAlchemy's automatic counter) lets a change to a goal's
+    milestones alone count as a change to the goal.
+    """
+    return {"version_id_col": column, "version_id_generator": False}
 
 
 class Base(DeclarativeBase):
@@ -47,6 +72,7 @@ class Person(Base):
     __tablename__ = "people"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(UID_LENGTH), unique=True, default=new_uid)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     current_role: Mapped[str] = mapped_column(String(200), default="")
     framework_id: Mapped[str] = mapped_column(String(64))
@@ -54,6 +80,11 @@ class Person(Base):
     target_date: Mapped[date | None] = mapped_column(Date)
     weekly_hours: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    received_at: Mapped[datetime | None] = mapped_column(DateTime)
+    """When a review packet last brought this record: set on a mentor's copy, None at home."""
+    version: Mapped[int] = version_column()
+
+    __mapper_args__ = versioned(version)
 
     assessments: Mapped[list[Assessment]] = relationship(
         back_populates="person", cascade="all, delete-orphan", passive_deletes=True
@@ -86,6 +117,7 @@ class Assessment(Base):
     __table_args__ = (Index("ix_assessments_person_date", "person_id", "assessed_on"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(UID_LENGTH), unique=True, default=new_uid)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     assessed_on: Mapped[date] = mapped_column(Date)
     rater_kind: Mapped[str] = mapped_column(String(16))
@@ -127,6 +159,7 @@ class Goal(Base):
     __table_args__ = (Index("ix_goals_person_status_due", "person_id", "status", "due_date"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(UID_LENGTH), unique=True, default=new_uid)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
@@ -135,6 +168,9 @@ class Goal(Base):
     status: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = version_column()
+
+    __mapper_args__ = versioned(version)
 
     person: Mapped[Person] = relationship(back_populates="goals")
     competencies: Mapped[list[GoalCompetency]] = relationship(
@@ -145,6 +181,12 @@ class Goal(Base):
         cascade="all, delete-orphan",
         passive_deletes=True,
         order_by="Milestone.position",
+    )
+    comments: Mapped[list[GoalComment]] = relationship(
+        back_populates="goal",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="[GoalComment.created_at, GoalComment.id]",
     )
 
 
@@ -175,6 +217,21 @@ class Milestone(Base):
     goal: Mapped[Goal] = relationship(back_populates="milestones")
 
 
+class GoalComment(Base):
+    """A mentor's (or anyone's) remark on a goal; added, never edited, so it has no version."""
+
+    __tablename__ = "goal_comments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(UID_LENGTH), unique=True, default=new_uid)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    author: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    goal: Mapped[Goal] = relationship(back_populates="comments")
+
+
 class LearningCompetency(Base):
     """A competency a learning entry served."""
 
@@ -201,6 +258,9 @@ class LearningEntry(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     link: Mapped[str] = mapped_column(String(2000), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = version_column()
+
+    __mapper_args__ = versioned(version)
 
     person: Mapped[Person] = relationship(back_populates="learning_entries")
     competencies: Mapped[list[LearningCompetency]] = relationship(

@@ -146,7 +146,14 @@ def test_reserved_slots_for_later_work(view: DashboardView) -> None:
     steps = view.findChild(QFrame, "nextStepsSlot")
     assert radar is view.radar_slot and steps is view.next_steps_slot
     assert radar.isVisible() and steps.isVisible()
-    assert radar.findChild(QLabel, "slotNote") is not None
+    # The radar card holds the charts: a radar by area and the readiness trend.
+    charts = view.radar_charts
+    assert charts.parent() is radar
+    areas = view.readiness_card.area_bars
+    assert charts.radar_chart.data.spokes == tuple(areas)
+    assert len(charts.trend_chart.data.points) == len(
+        view.context.services.assessments.list_for(view.context.person.id)
+    )
 
 
 def test_cards_reflow_with_the_width(qtbot: QtBot, view: DashboardView) -> None:

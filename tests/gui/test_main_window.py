@@ -42,7 +42,8 @@ def test_side_bar_lists_every_view_and_switches(
 ) -> None:
     window = make_window(qtbot, demo_services, settings)
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert titles == VIEW_TITLES
+    assert titles == [*VIEW_TITLES, "Mentees"]
+    assert window.sidebar.isRowHidden(len(VIEW_TITLES))  # one person: nobody to mentor yet
     window.sidebar.setFocus()
     qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
     assert window.stack.currentWidget() is window.views[1]

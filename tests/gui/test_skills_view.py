@@ -101,8 +101,11 @@ def test_summary_and_tree_show_levels_targets_gaps_and_hours(
     assert latest is not None
 
     assert view.pages.currentIndex() == SKILLS_PAGE
+    mentor = services.assessments.latest(person_id(context), RaterKind.MENTOR)
+    assert mentor is not None
     assert view.summary_label.text() == (
         f"Readiness 73% toward Senior ML developer · last assessed {latest.assessed_on}"
+        f" · mentor Priya Shah, {mentor.assessed_on}: differs on 7"
     )
     model = view.model
     assert model.rowCount() == 9
@@ -122,6 +125,7 @@ def test_summary_and_tree_show_levels_targets_gaps_and_hours(
     assert row == {
         SkillsTreeModel.COL_NAME: "Mentoring",
         SkillsTreeModel.COL_LEVEL: f"{level} · {scale.name_of(level)}",
+        SkillsTreeModel.COL_MENTOR: str(mentor.levels["mentoring"]),  # agrees with the latest
         SkillsTreeModel.COL_TARGET: "4",
         SkillsTreeModel.COL_GAP: str(4 - level),
         SkillsTreeModel.COL_LAST: latest.assessed_on.isoformat(),
@@ -290,6 +294,8 @@ def test_mentor_without_a_name_is_told_next_to_the_name_field(
     dialog.rater_box.setFocus()
     qtbot.keyClick(dialog.rater_box, Qt.Key.Key_Down)
     assert dialog.rater_name_edit.isEnabled()
+    assert dialog.rater_name_edit.text() == "Priya Shah"  # the mentor who rated last
+    dialog.rater_name_edit.clear()
 
     click_ok(qtbot, dialog)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -14,9 +14,11 @@ from planner.errors import FileFormatError
 from planner.resources import frameworks_dir
 from planner.services import json_exchange
 from planner.services.clock import FixedClock
+from planner.services.export_format import EXPORT_FORMAT_VERSION
 from planner.services.json_exchange import export_database, import_file, write_export
 from planner.services.records import (
     AssessmentDraft,
+    CommentDraft,
     GoalCompetencyDraft,
     GoalDraft,
     LearningDraft,
@@ -30,23 +32,19 @@ from planner.vocabulary import DecisionKind, GoalPriority, GoalStatus, LearningK
 NOW = datetime(2026, 11, 21, 12, 0)
 
 
-def open_services(tmp_path: Path, name: str) -> Services:
-    return Services.open(f"sqlite:///{tmp_path}/{name}.sqlite", FixedClock(NOW))
-
-
 @pytest.fixture
-def source(tmp_path: Path) -> Iterator[Services]:
+def source(new_database_url: Callable[..., str], tmp_path: Path) -> Iterator[Services]:
     """A database holding three people, one of them on an imported framework."""
-    services = open_services(tmp_path, "source")
+    services = Services.open(new_database_url("source", migrated=True), FixedClock(NOW))
     fill(services, tmp_path)
     yield services
     services.close()
 
 
 @pytest.fixture
-def target(tmp_path: Path) -> Iterator[Services]:
+def target(new_database_url: Callable[..., str]) -> Iterator[Services]:
     """An empty database."""
-    services = open_services(tmp_path, "target")
+    services = Services.open(new_database_url("target", migrated=True), FixedClock(NOW))
     yield services
     services.close()
 
@@ -154,6 +152,8 @@ def fill(services: Services, tmp_path: Path) -> None:
         ),
     )
     tick(services)
+    services.comments.add(goal.id, CommentDraft("Maria Rossi", "Start with batch scoring."))
+    tick(services)
     done = services.goals.create(ana.id, GoalDraft("Read DDIA", competencies=()))
     tick(services)
     services.goals.set_status(done.id, GoalStatus.DONE)
@@ -214,7 +214,7 @@ def test_export_holds_links_milestones_decisions_and_the_mentor(source: Services
     data = export_database(source)
 
     assert data["format"] == "learning-path-planner/export"
-    assert data["format_version"] == 1
+    assert data["format_version"] == EXPORT_FORMAT_VERSION == 2
     assert data["exported_at"] == "2026-11-21T12:00:00"
     assert [f["id"] for f in data["frameworks"]] == ["acme-ladder"]
     assert [p["name"] for p in data["people"]] == ["Ana Lima", "Ben Okafor", "Cleo"]
@@ -298,7 +298,10 @@ def bad(path: str, value: Any, problem: str, at: str | None = None) -> Any:
 
 BAD_FILES = [
     bad("format", "something-else", "not a Learning Path Planner export"),
-    bad("format_version", 2, "newer than this program understands"),
+    bad("format_version", 3, "newer than this program understands"),
+    bad("people.0.uid", "ana", "should match pattern"),
+    bad("people.0.goals.0.comments.0.body", "  ", "Enter the comment"),
+    bad("people.0.goals.0.comments.0.author", "", "Enter who commented"),
     bad("people.0.nickname", "x", "Extra inputs are not permitted"),
     bad("people", {"a": 1}, "valid list"),
     bad("people.0.learning.0.hours", "12", "valid number"),
@@ -443,3 +446,78 @@ def test_export_file_is_utf8_and_replaced_whole(source: Services, tmp_path: Path
     text = path.read_bytes().decode("utf-8")
     assert "ünïcode" in text and text.endswith("}\n")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_uids_and_comments_travel_with_the_records(
+    source: Services, target: Services, tmp_path: Path
+) -> None:
+    write_export(source, tmp_path / "all.json")
+    import_file(target, tmp_path / "all.json")
+
+    for name in ("Ana Lima", "Ben Okafor", "Cleo"):
+        mine, theirs = source.people.find(name), target.people.find(name)
+        assert theirs.uid == mine.uid and len(mine.uid) == 36
+        assert [g.uid for g in target.goals.list_for(theirs.id)] == [
+            g.uid for g in source.goals.list_for(mine.id)
+        ]
+        assert [a.uid for a in target.assessments.list_for(theirs.id)] == [
+            a.uid for a in source.assessments.list_for(mine.id)
+        ]
+    ana = target.people.find("Ana Lima")
+    goal = next(g for g in target.goals.list_for(ana.id) if g.title.startswith("Ship"))
+    [comment] = target.comments.list_for_goal(goal.id)
+    assert (comment.author, comment.body) == ("Maria Rossi", "Start with batch scoring.")
+
+
+def test_the_same_records_twice_are_refused_by_uid(
+    source: Services, target: Services, tmp_path: Path
+) -> None:
+    write_export(source, tmp_path / "all.json")
+    import_file(target, tmp_path / "all.json")
+    data = json.loads((tmp_path / "all.json").read_text("utf-8"))
+    data["people"][0]["name"] = "Ana Lima (copy)"
+    (tmp_path / "again.json").write_text(json.dumps(data), "utf-8")
+    before = export_database(target)
+
+    with pytest.raises(FileFormatError, match=r"already in the database \(as Ana Lima\)"):
+        import_file(target, tmp_path / "again.json")
+    data["people"][0]["uid"] = None
+    (tmp_path / "again.json").write_text(json.dumps(data), "utf-8")
+    with pytest.raises(FileFormatError) as caught:
+        import_file(target, tmp_path / "again.json")
+    assert caught.value.location == "$.people[0].assessments[0].uid"
+    assert "already names a record" in caught.value.problem
+    assert export_database(target) == before
+
+
+def test_a_uid_given_twice_in_one_file_is_refused(
+    source: Services, target: Services, tmp_path: Path
+) -> None:
+    data = export_database(source)
+    data["people"][1]["goals"][0]["uid"] = data["people"][0]["goals"][0]["uid"]
+    (tmp_path / "twice.json").write_text(json.dumps(data), "utf-8")
+
+    with pytest.raises(FileFormatError) as caught:
+        import_file(target, tmp_path / "twice.json")
+    assert caught.value.location == "$.people[1].goals[0].uid"
+    assert target.people.count() == 0
+
+
+def test_a_version_1_file_without_uids_is_still_imported(
+    source: Services, target: Services, tmp_path: Path
+) -> None:
+    data = export_database(source)
+    data["format_version"] = 1
+    for person in data["people"]:
+        del person["uid"], person["received_at"]
+        for assessment in person["assessments"]:
+            del assessment["uid"]
+        for goal in person["goals"]:
+            del goal["uid"], goal["comments"]
+    (tmp_path / "old.json").write_text(json.dumps(data), "utf-8")
+
+    summary = import_file(target, tmp_path / "old.json")
+
+    assert summary.people == 3
+    uids = {p.uid for p in target.people.list()}
+    assert len(uids) == 3 and not uids & {p.uid for p in source.people.list()}

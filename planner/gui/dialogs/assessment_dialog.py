@@ -83,12 +83,20 @@ class AssessmentDialog(QDialog):
         self.resize(760, 720)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, context: ViewContext) -> AssessmentRecord | None:
-        """Show the dialog for the current person; the stored assessment, or None if cancelled."""
+    def ask(
+        cls, parent: QWidget | None, context: ViewContext, rater: RaterKind = RaterKind.SELF
+    ) -> AssessmentRecord | None:
+        """Show the dialog for the current person; the stored assessment, or None if cancelled.
+
+        ``rater=RaterKind.MENTOR`` opens it as a mentor's rating, the name filled in with
+        the mentor's who rated or commented last.
+        """
         person_id = context.person.id
         if person_id is None:
             return None
         dialog = cls(context, person_id, parent)
+        if rater is RaterKind.MENTOR:
+            dialog.rater_box.setCurrentIndex(dialog.rater_box.findData(RaterKind.MENTOR))
         try:
             dialog.exec()
             return dialog.record
@@ -274,6 +282,8 @@ class AssessmentDialog(QDialog):
     def _on_rater_changed(self, _index: int) -> None:
         is_mentor = self.rater_box.currentData() == RaterKind.MENTOR
         self.rater_name_edit.setEnabled(is_mentor)
+        if is_mentor and not self.rater_name_edit.text():
+            self.rater_name_edit.setText(self.context.services.comments.usual_author())
         if is_mentor:
             self.rater_name_edit.setFocus()
 

@@ -35,10 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.errors import PlannerError, ValidationError
+from planner.errors import ConcurrentEditError, NotFoundError, PlannerError, ValidationError
 from planner.framework.schema import Framework
+from planner.gui.conflicts import ask_to_reload
 from planner.gui.field_errors import FormErrors, error_label
 from planner.gui.goal_table_model import priority_label, status_label
+from planner.gui.operations import DataKind
 from planner.gui.views.base import ViewContext
 from planner.services.records import (
     GoalCompetencyDraft,
@@ -529,11 +531,31 @@ class GoalDialog(QDialog):
         except ValidationError as error:
             self._show_problems(error)
             return
+        except ConcurrentEditError as error:
+            self._on_changed_elsewhere(error)
+            return
         except PlannerError as error:
             self.general_error.setText(str(error))
             self.general_error.show()
             return
         self.accept()
+
+    def _on_changed_elsewhere(self, error: ConcurrentEditError) -> None:
+        """Another window saved this goal first: reload it, or keep this text open."""
+        if not ask_to_reload(self, error):
+            self.general_error.setText(str(error))
+            self.general_error.show()
+            return
+        assert self.goal is not None
+        self.context.operations.announce(frozenset({DataKind.GOALS}), self.person_id)
+        try:
+            self.goal = self.context.services.goals.get(self.goal.id)
+        except NotFoundError:
+            self.reject()  # deleted elsewhere: nothing left to edit
+            return
+        self._fill(self.goal)
+        self.general_error.setText("Reloaded what is saved now; make your change again.")
+        self.general_error.show()
 
     def _show_problems(self, error: ValidationError) -> None:
         unclaimed = self.form_errors.show(ValidationError(self._readable(error.field_errors)))

@@ -36,9 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.errors import PlannerError, ValidationError
+from planner.errors import ConcurrentEditError, NotFoundError, PlannerError, ValidationError
 from planner.framework.schema import Framework
+from planner.gui.conflicts import ask_to_reload
 from planner.gui.field_errors import FormErrors, error_label
+from planner.gui.operations import DataKind
 from planner.gui.views.base import ViewContext
 from planner.services.records import LearningDraft, LearningRecord
 from planner.services.validation import EARLIEST_DATE, MAX_HOURS
@@ -396,10 +398,28 @@ class LearningDialog(QDialog):
         except ValidationError as error:
             self._show_general(self.errors.show(error))
             return
+        except ConcurrentEditError as error:
+            self._on_changed_elsewhere(error)
+            return
         except PlannerError as error:
             self._show_general([str(error)])
             return
         super().accept()
+
+    def _on_changed_elsewhere(self, error: ConcurrentEditError) -> None:
+        """Another window saved this entry first: reload it, or keep this text open."""
+        if not ask_to_reload(self, error):
+            self._show_general([str(error)])
+            return
+        assert self.entry is not None
+        self.context.operations.announce(frozenset({DataKind.LEARNING}), self.entry.person_id)
+        try:
+            self.entry = self.context.services.learning.get(self.entry.id)
+        except NotFoundError:
+            super().reject()  # deleted elsewhere: nothing left to edit
+            return
+        self._load(self.entry)
+        self._show_general(["Reloaded what is saved now; make your change again."])
 
     def _show_general(self, messages: list[str]) -> None:
         if messages:

@@ -1,10 +1,9 @@
 """The Dashboard: readiness, deadlines, recent learning and hours, as cards that reflow.
 
 The cards sit in columns whose number follows the width (one, two or three), each
-column stacking its cards so a tall card does not leave holes beside it. Two cards
-are reserved slots for later work: the frames named ``radarSlot`` and
-``nextStepsSlot`` hold a heading and a note (objectName ``slotNote``) that the
-charts and next-steps work replace with their own widgets (``Card.add``).
+column stacking its cards so a tall card does not leave holes beside it. The
+frames named ``radarSlot`` (radar and readiness trend) and ``nextStepsSlot`` hold
+the charts and the top next steps.
 """
 
 from __future__ import annotations
@@ -29,15 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from planner.analysis.learning_stats import comparison_start, monthly_hours
+from planner.analysis.next_steps import next_steps_for
 from planner.analysis.person_readiness import PersonReadiness, person_readiness
 from planner.errors import NotFoundError
+from planner.gui.charts.dashboard_charts import DashboardCharts
 from planner.gui.operations import DataChange
 from planner.gui.views.base import View, ViewContext
+from planner.gui.views.suggestion_cards import TopSuggestions
 from planner.services.records import AssessmentRecord, GoalRecord, LearningRecord, PersonRecord
 from planner.vocabulary import GoalStatus, RaterKind
 
 DEADLINE_DAYS = 60
 MAX_ROWS = 6
+TOP_NEXT_STEPS = 3
 BAR_HEIGHT = 10
 MARGIN = 16
 SPACING = 12
@@ -311,14 +314,14 @@ class DashboardView(View):
         self.hours_note = plain_label(wrap=True, muted=True)
         self.hours_card.add(self.hours_label)
         self.hours_card.add(self.hours_note)
-        self.radar_slot = self._slot(
-            "radarSlot", "Radar chart", "Your levels against the target arrive here with charts."
-        )
-        self.next_steps_slot = self._slot(
-            "nextStepsSlot",
-            "Top next steps",
-            "Your most useful next steps arrive here with the next-steps advice.",
-        )
+        self.radar_slot = Card("Levels against the target")
+        self.radar_slot.setObjectName("radarSlot")
+        self.radar_charts = DashboardCharts()
+        self.radar_slot.add(self.radar_charts)
+        self.next_steps_slot = Card("Top next steps")
+        self.next_steps_slot.setObjectName("nextStepsSlot")
+        self.top_next_steps = TopSuggestions()
+        self.next_steps_slot.add(self.top_next_steps)
         self.cards: dict[str, Card] = {
             "readiness": self.readiness_card,
             "deadlines": self.deadlines_card,
@@ -331,15 +334,6 @@ class DashboardView(View):
         self.readiness_card.new_assessment_button.clicked.connect(self._on_new_assessment)
 
     # Layout -----------------------------------------------------------------
-
-    @staticmethod
-    def _slot(object_name: str, heading: str, note: str) -> Card:
-        card = Card(heading)
-        card.setObjectName(object_name)
-        label = plain_label(note, wrap=True, muted=True)
-        label.setObjectName("slotNote")
-        card.add(label)
-        return card
 
     def _build_layout(self) -> None:
         content = QWidget()
@@ -422,11 +416,17 @@ class DashboardView(View):
         today = services.clock.today()
         self.title_label.setText(heading_text(state.person, state.profile.name))
         self.readiness_card.show_readiness(state)
+        self.radar_charts.show_person(services, person_id)
         open_goals = services.goals.list_for(person_id, {GoalStatus.PLANNED, GoalStatus.ACTIVE})
         self._show_deadlines(upcoming_deadlines(open_goals, today), today)
         self._show_recent(services.learning.list_for(person_id, limit=MAX_ROWS))
         recent = services.learning.list_for(person_id, since=comparison_start(today), until=today)
         self._show_hours(state.person, recent, today)
+        self._show_next_steps(person_id)
+
+    def _show_next_steps(self, person_id: int) -> None:
+        advice = next_steps_for(self.context.services, person_id)
+        self.top_next_steps.show_suggestions(advice.top(TOP_NEXT_STEPS), len(advice.suggestions))
 
     def _show_deadlines(self, goals: list[GoalRecord], today: date) -> None:
         rows: list[list[QWidget]] = []

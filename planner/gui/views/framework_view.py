@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.errors import PlannerError, ValidationError
+from planner.errors import ConcurrentEditError, PlannerError, ValidationError
 from planner.framework.schema import Framework, Profile
-from planner.gui.operations import DataChange, DataKind
+from planner.gui.conflicts import ask_to_reload
+from planner.gui.operations import ALL_KINDS, DataChange, DataKind
 from planner.gui.skills_tree_model import ID_ROLE, FrameworkTreeModel
 from planner.gui.views.base import View, ViewContext
 from planner.gui.views.competency_panel import (
@@ -226,6 +227,10 @@ class FrameworkView(View):
             self.context.operations.update_person(person, draft)
         except ValidationError as error:
             QMessageBox.warning(self, "Target profile", "\n".join(error.field_errors.values()))
+            self.reload()
+        except ConcurrentEditError as error:  # the person was changed in another window
+            if ask_to_reload(self, error, keep="&Cancel"):
+                self.context.operations.announce(ALL_KINDS)
             self.reload()
 
     def _on_current_changed(

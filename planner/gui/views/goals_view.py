@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal
@@ -24,7 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.errors import ConcurrentEditError, NotFoundError
 from planner.framework.schema import Framework
+from planner.gui.conflicts import ask_to_reload
+from planner.gui.dialogs.comment_dialog import CommentDialog
 from planner.gui.dialogs.goal_dialog import GoalDialog
 from planner.gui.goal_table_model import (
     COMPETENCIES,
@@ -42,7 +46,8 @@ from planner.gui.goal_table_model import (
 )
 from planner.gui.operations import DataChange, DataKind
 from planner.gui.views.base import View, ViewContext
-from planner.services.records import GoalRecord, MilestoneRecord
+from planner.gui.views.goal_comments_panel import CommentsPanel
+from planner.services.records import CommentRecord, GoalRecord, MilestoneRecord
 from planner.vocabulary import GoalStatus
 
 OPEN = frozenset(s for s in GoalStatus if s.is_open)
@@ -123,9 +128,9 @@ class MilestoneCheck(QWidget):
 
 
 class GoalDetails(QWidget):
-    """Everything about one goal; its milestones can be ticked here.
+    """Everything about one goal; its milestones can be ticked and comments added here.
 
-    Signals: ``milestone_toggled(int, bool)``.
+    Signals: ``milestone_toggled(int, bool)``; ``comments.add_requested()``.
     """
 
     milestone_toggled = Signal(int, bool)
@@ -149,6 +154,7 @@ class GoalDetails(QWidget):
         self.no_milestones.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._checks_layout = QVBoxLayout()
         self._checks_layout.setSpacing(6)
+        self.comments = CommentsPanel()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 12)
@@ -167,9 +173,17 @@ class GoalDetails(QWidget):
         layout.addWidget(self.milestones_heading)
         layout.addLayout(self._checks_layout)
         layout.addWidget(self.no_milestones)
+        layout.addSpacing(8)
+        layout.addWidget(self.comments)
         layout.addStretch(1)
 
-    def show_goal(self, goal: GoalRecord, framework: Framework | None, today: date) -> None:
+    def show_goal(
+        self,
+        goal: GoalRecord,
+        framework: Framework | None,
+        today: date,
+        comments: Sequence[CommentRecord] = (),
+    ) -> None:
         """Fill in ``goal``; keyboard focus stays on the milestone that had it."""
         focused = next((c.milestone_id for c in self.checks if c.checkbox.hasFocus()), None)
         self.title.setText(goal.title)
@@ -195,6 +209,7 @@ class GoalDetails(QWidget):
             f"Milestones ({done} of {total} done)" if total else "Milestones"
         )
         self._show_milestones(goal.milestones, focused)
+        self.comments.show_comments(comments)
 
     def refresh_colours(self) -> None:
         """Give the overdue line the warning colour of the current palette."""
@@ -408,6 +423,7 @@ class GoalsView(View):
         ):
             signal.connect(self._on_rows_changed)
         self.details.milestone_toggled.connect(self._on_milestone_toggled)
+        self.details.comments.add_requested.connect(self._on_add_comment)
         self.new_button.clicked.connect(self._on_new)
         self.edit_button.clicked.connect(self._on_edit)
         self.done_button.clicked.connect(self._on_mark_done)
@@ -509,7 +525,8 @@ class GoalsView(View):
             self.empty.setText(text)
             self.detail_stack.setCurrentIndex(0)
         else:
-            self.details.show_goal(goal, self._framework, self.model.today)
+            comments = self.context.services.comments.list_for_goal(goal.id)
+            self.details.show_goal(goal, self._framework, self.model.today, comments)
             self.detail_stack.setCurrentIndex(1)
         self._update_buttons()
 
@@ -572,7 +589,24 @@ class GoalsView(View):
     def _on_milestone_toggled(self, milestone_id: int, done: bool) -> None:
         goal = self.selected_goal()
         if goal is not None:
-            self.context.operations.set_milestone_done(goal, milestone_id, done)
+            operations = self.context.operations
+            self._unless_changed_elsewhere(
+                lambda: operations.set_milestone_done(goal, milestone_id, done)
+            )
+
+    def _on_add_comment(self) -> None:
+        goal = self.selected_goal()
+        if goal is not None:
+            CommentDialog.ask(self, self.context, goal)
+
+    def _unless_changed_elsewhere(self, edit: Callable[[], object]) -> None:
+        """Run ``edit``; if the goal changed elsewhere meanwhile, offer to reload."""
+        try:
+            edit()
+        except (ConcurrentEditError, NotFoundError) as error:
+            conflict = error if isinstance(error, ConcurrentEditError) else None
+            if conflict is None or ask_to_reload(self, conflict, keep="&Cancel"):
+                self.context.operations.announce(frozenset({DataKind.GOALS}))
 
     def _on_new(self) -> None:
         goal = GoalDialog.ask(self, self.context)
@@ -596,10 +630,12 @@ class GoalsView(View):
     def _set_status(self, status: GoalStatus) -> None:
         goal = self.selected_goal()
         if goal is not None and goal.status is not status:
-            self.context.operations.set_goal_status(goal, status)
+            operations = self.context.operations
+            self._unless_changed_elsewhere(lambda: operations.set_goal_status(goal, status))
 
     def _on_delete(self) -> None:
         goal = self.selected_goal()
         if goal is not None:
-            self.context.operations.delete_goal(goal)
+            operations = self.context.operations
+            self._unless_changed_elsewhere(lambda: operations.delete_goal(goal))
             self.table.setFocus()

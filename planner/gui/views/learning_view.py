@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.errors import NotFoundError
+from planner.errors import ConcurrentEditError, NotFoundError
 from planner.framework.schema import Framework
+from planner.gui.conflicts import ask_to_reload
 from planner.gui.dialogs.learning_dialog import LearningDialog
 from planner.gui.learning_table_model import LearningFilterProxy, LearningTableModel, format_hours
 from planner.gui.operations import DataChange, DataKind
@@ -427,7 +428,12 @@ class LearningView(View):
         if entry is None:
             return
         row = self.table.selectionModel().selectedRows()[0].row()
-        self.context.operations.delete_learning(entry)
+        try:
+            self.context.operations.delete_learning(entry)
+        except ConcurrentEditError as error:  # edited or deleted in another window meanwhile
+            if ask_to_reload(self, error, keep="&Cancel"):
+                self.context.operations.announce(LEARNING_KINDS, entry.person_id)
+            return
         if self.proxy.rowCount():
             self._select_row(min(row, self.proxy.rowCount() - 1))
         self._show_status(f"Deleted “{entry.title}”. Undo (Ctrl+Z) brings it back.")

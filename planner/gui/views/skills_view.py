@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -50,6 +52,7 @@ from planner.gui.views.competency_panel import (
 from planner.services.records import AssessmentRecord
 
 EMPTY_PAGE, SKILLS_PAGE = range(2)
+FIRST_COLUMN_MINIMUM = 180
 
 
 def readiness_summary(profile: Profile, readiness: float, assessed_on: date) -> str:
@@ -57,6 +60,22 @@ def readiness_summary(profile: Profile, readiness: float, assessed_on: date) -> 
     return (
         f"Readiness {readiness:.0%} toward {profile.name} · last assessed {assessed_on.isoformat()}"
     )
+
+
+def mentor_summary(rows: list[AreaRow]) -> str:
+    """``" · mentor Dana Ortiz, 2026-06-02: differs on 5"``, or nothing without a mentor."""
+    seen = [
+        c.ratings.mentor
+        for area in rows
+        for c in area.competencies
+        if c.ratings is not None and c.ratings.mentor is not None
+    ]
+    if not seen:
+        return ""
+    latest = max(seen, key=lambda rating: rating.assessed_on)
+    differ = sum(area.disagreements for area in rows)
+    verdict = f"differs on {differ}" if differ else "agrees on every one"
+    return f" · mentor {latest.rater}, {latest.assessed_on.isoformat()}: {verdict}"
 
 
 class SkillsView(View):
@@ -75,6 +94,7 @@ class SkillsView(View):
         self._framework: Framework | None = None
         self._profile: Profile | None = None
         self._assessments: list[AssessmentRecord] = []
+        self._mentor_rated = False
         self._build()
 
     # Layout -----------------------------------------------------------------
@@ -129,7 +149,8 @@ class SkillsView(View):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.tree = AreaTreeView(first_column_minimum=180)
+        self.tree = AreaTreeView(first_column_minimum=FIRST_COLUMN_MINIMUM)
+        self.tree.installEventFilter(self)
         self.tree.setModel(self.proxy)
         self.tree.setSortingEnabled(True)
         self.tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -201,10 +222,36 @@ class SkillsView(View):
         )
         latest = assessments[-1]
         overall = compute_readiness(framework, profile, latest.levels).overall
-        self.summary_label.setText(readiness_summary(profile, overall, latest.assessed_on))
+        summary = readiness_summary(profile, overall, latest.assessed_on)
+        self.summary_label.setText(summary + mentor_summary(rows))
         self.new_button.setVisible(True)
         self.pages.setCurrentIndex(SKILLS_PAGE)
         self._show_rows(rows, framework)
+        self._mentor_rated = any(c.ratings for area in rows for c in area.competencies)
+        self.tree.setColumnHidden(SkillsTreeModel.COL_MENTOR, not self._mentor_rated)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """With the Mentor column in a narrow window, let the Assessed date give way.
+
+        The date is in each rating's history; the names of the competencies matter more.
+        """
+        if not self._mentor_rated:
+            self.tree.setColumnHidden(SkillsTreeModel.COL_LAST, False)
+            return
+        header = self.tree.header()
+        needed = FIRST_COLUMN_MINIMUM + sum(
+            max(self.tree.sizeHintForColumn(column), header.sectionSizeHint(column))
+            for column in range(1, header.count())
+        )
+        narrow = self.tree.viewport().width() < needed
+        self.tree.setColumnHidden(SkillsTreeModel.COL_LAST, narrow)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Refit the columns when the tree's width changes (window or splitter)."""
+        if watched is self.tree and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _show_empty(self, text: str, *, enabled: bool) -> None:
         self.summary_label.setText("")
