@@ -4,22 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from planner.analysis.next_steps.summary import MONTHS
 from planner.report.plan_model import Changes, Cover, GapRow, PlanGoal, PlanMilestone, PlanStep
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 DASH = "—"
 SIGN_OFF_NOTE = (
     "To be completed in the review meeting by the mentor or manager who went through this plan."
