@@ -345,7 +345,7 @@ def optional_rows(path: Path, runs: int) -> dict[str, list[float]]:
 # Memory (a separate process, so the figure is the program's own) ----------------------
 
 _MEMORY = """
-import json, os, resource, sys
+import json, os, sys
 sys.path.insert(0, sys.argv[2])
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from bench_app import Session
@@ -355,7 +355,9 @@ for person in [session.busiest, *session.others]:
     for row in range(len(session.window.views)):
         session.window.sidebar.setCurrentRow(row)
         session.settle()
-print(json.dumps(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+# VmHWM, not ru_maxrss: the latter keeps the parent's peak across fork and exec.
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps(int(peak.split()[1]) / 1024))
 """
 
 
