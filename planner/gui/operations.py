@@ -36,6 +36,7 @@ from planner.services.service_set import Services
 from planner.vocabulary import GoalStatus
 
 T = TypeVar("T")
+D = TypeVar("D")
 
 
 class DataKind(Enum):
@@ -155,6 +156,28 @@ class Operations(QObject):
         self.announce(kinds, person_id)
         return result
 
+    def _push_edit(
+        self,
+        text: str,
+        version: int,
+        update: Callable[[D, int], R],
+        drafts: tuple[D, D],
+        kinds: frozenset[DataKind],
+        person_id: int | None,
+    ) -> R:
+        """Save ``drafts[1]`` over ``drafts[0]`` with a version check; undo saves the old one.
+
+        Each save passes the version this window last saw, so a change saved elsewhere in
+        between is refused rather than overwritten, on redo and undo too.
+        """
+        before, wanted = drafts
+        seen = _Seen(version)
+
+        def save(draft: D) -> R:
+            return seen.note(update(draft, seen.version))
+
+        return self._push(text, lambda: save(wanted), lambda _rec: save(before), kinds, person_id)
+
     # People -----------------------------------------------------------------
 
     def create_person(self, draft: PersonDraft) -> PersonRecord:
@@ -179,15 +202,11 @@ class Operations(QObject):
             person.target_date,
             person.weekly_hours,
         )
-        seen = _Seen(person.version)
-
-        def save(wanted: PersonDraft) -> PersonRecord:
-            return seen.note(people.update(person.id, wanted, expected_version=seen.version))
-
-        return self._push(
+        return self._push_edit(
             f"Edit {person.name}",
-            lambda: save(draft),
-            lambda _rec: save(before),
+            person.version,
+            lambda wanted, version: people.update(person.id, wanted, expected_version=version),
+            (before, draft),
             ALL_KINDS,
             person.id,
         )
@@ -208,16 +227,11 @@ class Operations(QObject):
     def update_learning(self, entry: LearningRecord, draft: LearningDraft) -> LearningRecord:
         """Edit an entry (undo restores the old fields)."""
         log = self.services.learning
-        before = entry.to_draft()
-        seen = _Seen(entry.version)
-
-        def save(wanted: LearningDraft) -> LearningRecord:
-            return seen.note(log.update(entry.id, wanted, expected_version=seen.version))
-
-        return self._push(
+        return self._push_edit(
             f"Edit “{entry.title}”",
-            lambda: save(draft),
-            lambda _rec: save(before),
+            entry.version,
+            lambda wanted, version: log.update(entry.id, wanted, expected_version=version),
+            (entry.to_draft(), draft),
             frozenset({DataKind.LEARNING}),
             entry.person_id,
         )
@@ -259,16 +273,11 @@ class Operations(QObject):
     def update_goal(self, goal: GoalRecord, draft: GoalDraft) -> GoalRecord:
         """Edit a goal and its milestones (undo restores them)."""
         goals = self.services.goals
-        before = goal.to_draft()
-        seen = _Seen(goal.version)
-
-        def save(wanted: GoalDraft) -> GoalRecord:
-            return seen.note(goals.update(goal.id, wanted, expected_version=seen.version))
-
-        return self._push(
+        return self._push_edit(
             f"Edit goal “{goal.title}”",
-            lambda: save(draft),
-            lambda _rec: save(before),
+            goal.version,
+            lambda wanted, version: goals.update(goal.id, wanted, expected_version=version),
+            (goal.to_draft(), draft),
             frozenset({DataKind.GOALS}),
             goal.person_id,
         )
