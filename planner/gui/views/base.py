@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from planner.gui.operations import DataChange, Operations
 from planner.services.service_set import Services
@@ -84,3 +84,19 @@ class View(QWidget):
             self.reload()
         else:
             self._stale = True
+
+
+def fill_with_scrolling_page(view: QWidget, content: QWidget) -> QScrollArea:
+    """Make ``content`` the whole of ``view``, scrolling down (never sideways) when tall.
+
+    Card pages reflow to the width, so a sideways scroll bar would only hide that.
+    """
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)
+    layout = QVBoxLayout(view)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(area)
+    return area

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLayout,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -33,7 +32,7 @@ from planner.analysis.person_readiness import PersonReadiness, person_readiness
 from planner.errors import NotFoundError
 from planner.gui.charts.dashboard_charts import DashboardCharts
 from planner.gui.operations import DataChange
-from planner.gui.views.base import View, ViewContext
+from planner.gui.views.base import View, ViewContext, fill_with_scrolling_page
 from planner.gui.views.suggestion_cards import TopSuggestions
 from planner.services.records import AssessmentRecord, GoalRecord, LearningRecord, PersonRecord
 from planner.vocabulary import GoalStatus, RaterKind
@@ -352,14 +351,7 @@ class DashboardView(View):
             self._columns.append(column)
         outer.addLayout(self._row)
         outer.addStretch(1)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setWidget(content)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll_area)
+        self.scroll_area = fill_with_scrolling_page(self, content)
         self.column_count = 0
         self._arrange(2)
 

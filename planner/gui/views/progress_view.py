@@ -21,11 +21,9 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDateEdit,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -48,7 +46,7 @@ from planner.gui.charts.renderers import (
     render_timeline,
 )
 from planner.gui.operations import DataChange
-from planner.gui.views.base import View, ViewContext
+from planner.gui.views.base import View, ViewContext, fill_with_scrolling_page
 
 MARGIN = 16
 SPACING = 14
@@ -246,14 +244,7 @@ class ProgressView(View):
         outer.addWidget(self.empty_label)
         outer.addLayout(self.grid)
         outer.addStretch(1)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setWidget(content)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll_area)
+        self.scroll_area = fill_with_scrolling_page(self, content)
         self.column_count = 0
         self._arrange(1)
         chain = [
