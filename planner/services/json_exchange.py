@@ -45,6 +45,7 @@ from planner.services.export_format import (
 from planner.services.goals import apply_goal_draft
 from planner.services.people import get_person_row
 from planner.services.service_set import Services
+from planner.storage import month_hours
 from planner.storage.models import (
     Assessment,
     CustomFramework,
@@ -58,6 +59,7 @@ from planner.storage.models import (
     new_uid,
     rating_learning_links,
 )
+from planner.storage.month_hours import month_of
 
 
 @dataclass(frozen=True)
@@ -447,6 +449,10 @@ class RecordImporter:
         ]
         if competencies:
             self._session.execute(insert(LearningCompetency), competencies)
+        # Bulk inserts bypass the flush that keeps the monthly sums, so rewrite them here.
+        month_hours.refresh(
+            self._session.connection(), person_id, {month_of(i.completed_on) for i in items}
+        )
         return {item.ref: entry_id for item, entry_id in zip(items, ids, strict=True)}
 
     def add_person(self, data: PersonData) -> Person:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -28,6 +28,7 @@ from sqlalchemy import (
     select,
 )
 
+from planner.storage import month_hours
 from planner.storage.database import Database
 from planner.storage.models import (
     Assessment,
@@ -37,6 +38,7 @@ from planner.storage.models import (
     LearningEntry,
     Rating,
 )
+from planner.storage.month_hours import month_end, month_of
 from planner.vocabulary import GoalStatus, RaterKind
 
 
@@ -115,22 +117,6 @@ def _moment_within(
     return conditions
 
 
-def _link_count() -> Any:
-    """How many competencies the outer query's entry served (one row of the primary key)."""
-    inner = LearningCompetency.__table__.alias("links")
-    return (
-        select(func.count())
-        .where(inner.c.learning_entry_id == LearningEntry.id)
-        .correlate(LearningEntry)
-        .scalar_subquery()
-    )
-
-
-def _shared_hours() -> Any:
-    """The share of the outer entry's hours that falls to the joined competency."""
-    return LearningEntry.hours * 1.0 / _link_count()
-
-
 def _day_parts(column: Any) -> tuple[Any, Any, Any]:
     return extract("year", column), extract("month", column), extract("day", column)
 
@@ -166,7 +152,7 @@ class LearningAggregates:
             )
         else:
             query = (
-                select(entry.completed_on, func.sum(_shared_hours()))
+                select(entry.completed_on, func.sum(month_hours.shared_hours()))
                 .join(LearningCompetency, LearningCompetency.learning_entry_id == entry.id)
                 .where(
                     entry.person_id == person_id,
@@ -183,22 +169,34 @@ class LearningAggregates:
         """Hours per month and competency (shared as the module says), oldest month first.
 
         Rows with ``competency_id`` None hold the hours of entries that named no
-        competency; months with nothing logged are absent.
+        competency; months with nothing logged are absent. Whole months come from the
+        stored monthly sums; a period that starts or ends inside a month reads those
+        edge days from the log.
         """
-        entry = LearningEntry
-        year = extract("year", entry.completed_on)
-        month = extract("month", entry.completed_on)
-        # One pass: an entry with no competency joins to a NULL one and keeps its hours.
-        share = entry.hours * 1.0 / func.coalesce(func.nullif(_link_count(), 0), 1)
-        query = (
-            select(year, month, LearningCompetency.competency_id, func.sum(share))
-            .outerjoin(LearningCompetency, LearningCompetency.learning_entry_id == entry.id)
-            .where(entry.person_id == person_id, *_within(entry.completed_on, since, until))
-            .group_by(year, month, LearningCompetency.competency_id)
-        )
+        # Days of a month cut by the period come from the log; whole months are stored.
+        cut: list[tuple[date, date]] = []
+        first, last = since, until
+        if since is not None and since.day != 1:
+            head_end = month_end(since) if until is None else min(month_end(since), until)
+            cut.append((since, head_end))
+            first = head_end + timedelta(days=1)
+        if until is not None and until != month_end(until) and (first is None or first <= until):
+            tail_start = month_of(until) if first is None else max(month_of(until), first)
+            cut.append((tail_start, until))
+            last = tail_start - timedelta(days=1)
+        with self._db.session() as session:
+            connection = session.connection()
+            parts = [month_hours.summed_from_log(connection, person_id, a, b) for a, b in cut]
+            if first is None or last is None or first <= last:
+                parts.append(month_hours.stored(connection, person_id, first, last))
+        sums: dict[tuple[date, str], float] = {}
+        for part in parts:
+            for month, competency_id, hours in part:
+                key = (month, competency_id)
+                sums[key] = sums.get(key, 0.0) + hours
         rows = [
-            MonthHours(date(int(y), int(m), 1), competency_id, float(hours))
-            for y, m, competency_id, hours in self._rows(query)
+            MonthHours(month, competency_id or None, hours)
+            for (month, competency_id), hours in sums.items()
         ]
         rows.sort(key=lambda r: (r.month, r.competency_id is None, r.competency_id or ""))
         return rows

@@ -55,6 +55,7 @@ from planner.services.review_packet_format import (
 )
 from planner.services.service_set import Services
 from planner.services.versions import bump
+from planner.storage import month_hours
 from planner.storage.models import (
     Assessment,
     CustomFramework,
@@ -261,6 +262,8 @@ class _PacketImporter:
         )
         self._session.execute(delete(LearningEntry).where(LearningEntry.person_id == person.id))
         entry_ids = self._records.add_learning(person.id, data.learning)
+        # The bulk delete bypassed the flush that keeps the monthly sums.
+        month_hours.refresh(self._session.connection(), person.id)
         self._records.add_assessments(person.id, data.assessments, entry_ids)
 
     def _update_goals(self, person: Person, data: PersonData) -> None:

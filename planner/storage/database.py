@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from planner.errors import ConcurrentEditError, DatabaseError
+from planner.storage.month_hours import track_changes
 from planner.storage.sqlite_safety import error_translator, make_files_private, read_only_engine
 
 DATABASE_URL_ENV = "PLANNER_DATABASE_URL"
@@ -182,6 +183,7 @@ class Database:
         )
         self.engine: Engine = make_engine(url, echo=echo, read_only=read_only)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        track_changes(self._sessions)
 
     @property
     def display_name(self) -> str:

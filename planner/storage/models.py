@@ -270,6 +270,24 @@ class LearningEntry(Base):
     )
 
 
+class LearningMonthHours(Base):
+    """Hours one person gave one competency in one month: a summary kept beside the log.
+
+    Derived data, rewritten by :mod:`planner.storage.month_hours` whenever the log
+    changes, so charts over a career read a few thousand rows instead of joining every
+    entry to its competencies. ``competency_id`` is "" for hours that served none.
+    """
+
+    __tablename__ = "learning_month_hours"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    month: Mapped[date] = mapped_column(Date, primary_key=True)  # the first day
+    competency_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    hours: Mapped[float] = mapped_column(Float)
+
+
 class SuggestionDecision(Base):
     """A remembered answer to a suggested next step (dismissed, snoozed until, accepted)."""
 

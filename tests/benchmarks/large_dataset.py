@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, insert
 
 from planner.framework.loader import builtin_framework
+from planner.storage import month_hours
 from planner.storage.database import Database, sqlite_url
 from planner.storage.migrate import head_revision, upgrade_database
 from planner.storage.models import (
@@ -39,7 +40,7 @@ from planner.storage.models import (
 )
 from planner.vocabulary import GoalPriority, GoalStatus, LearningKind, RaterKind
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3  # 3: writes the monthly hours summary
 CHUNK = 20_000
 HOURS = (0.5, 1.0, 1.0, 1.5, 2.0, 2.0, 3.0, 4.0, 6.0, 8.0)
 MENTORS = ("Priya Shah", "Jonas Berg", "Amara Okafor")
@@ -140,6 +141,9 @@ class _Generator:
         self._insert_pairs(LearningEntry.__table__, LearningCompetency.__table__, self._entries())
         self._insert_pairs(Assessment.__table__, Rating.__table__, self._assessments())
         self._insert_goals()
+        # Core inserts bypass the flush that keeps the monthly sums: write them once here.
+        for person_id in range(1, self.spec.people + 1):
+            month_hours.refresh(self.connection, person_id)
 
     def _insert(self, table: Any, rows: Iterable[dict[str, Any]]) -> None:
         assert isinstance(table, Table)

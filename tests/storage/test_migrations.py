@@ -234,6 +234,38 @@ def test_release_0003_downgrades_to_0002_keeping_the_data(database_url: str) -> 
     database.dispose()
 
 
+def test_release_0003_log_gets_its_monthly_sums(database_url: str) -> None:
+    """0004 fills the stored monthly hours from the log as it stands."""
+    make_revision_0002_database(database_url)
+    database = Database(database_url)
+    upgrade_database(database, target="0003")
+    with database.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO learning_entries (id, person_id, title, kind, completed_on, hours,"
+                " notes, link, created_at, version) VALUES (2, 1, 'Pairing', 'mentoring',"
+                " '2026-02-20', 2.0, '', '', '2026-02-20 09:00:00', 1),"
+                " (3, 2, 'Talk', 'talk', '2026-03-05', 1.5, '', '', '2026-03-05 09:00:00', 1)"
+            )
+        )
+    upgrade_database(database)
+    with database.engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT person_id, month, competency_id, hours FROM learning_month_hours"
+                " ORDER BY person_id, month, competency_id"
+            )
+        ).all()
+    database.dispose()
+    # Sam's book: 12.5 h shared by two competencies; the pairing and the talk named none.
+    assert [(p, str(m), c, h) for p, m, c, h in rows] == [
+        (1, "2026-02-01", "", 2.0),
+        (1, "2026-02-01", "model-deployment", 6.25),
+        (1, "2026-02-01", "system-architecture", 6.25),
+        (2, "2026-03-01", "", 1.5),
+    ]
+
+
 @pytest.mark.postgresql_only
 def test_two_programs_migrating_one_server_database_at_once(database_url: str) -> None:
     outcomes: list[object] = []
