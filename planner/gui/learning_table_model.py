@@ -10,7 +10,7 @@ stay quick at a hundred thousand entries.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -68,6 +68,8 @@ class LearningTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[LearningRow] = []
         self._row_by_id: dict[int, int] = {}
+        self._names: dict[str, str] = {}  # competency id -> name, from the framework
+        self._areas: dict[str, str] = {}  # competency id -> area id
         self._sort_column = self.DATE
         self._sort_order = Qt.SortOrder.DescendingOrder
 
@@ -82,10 +84,51 @@ class LearningTableModel(QAbstractTableModel):
                 for competency in area.competencies:
                     names[competency.id] = competency.name
                     areas[competency.id] = area.id
+        self._names, self._areas = names, areas
         self.beginResetModel()
         self._rows = [_derive(entry, names, areas) for entry in entries]
         self._apply_sort()
         self.endResetModel()
+
+    def put_entries(self, entries: Sequence[LearningRecord], removed_ids: Collection[int]) -> None:
+        """Add or replace ``entries`` and drop ``removed_ids``, row by row, in sort order.
+
+        One edit then costs a few row moves instead of a reset that rebuilds (and makes
+        the proxy refilter) every row of a long log. Names come from the framework of
+        the last :meth:`set_entries`.
+        """
+        for entry_id in [*removed_ids, *(entry.id for entry in entries)]:
+            row = self._row_by_id.get(entry_id)
+            if row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self._index_rows()
+                self.endRemoveRows()
+        for entry in entries:
+            derived = _derive(entry, self._names, self._areas)
+            row = self._insert_position(derived)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.insert(row, derived)
+            self._index_rows()
+            self.endInsertRows()
+
+    def _insert_position(self, new: LearningRow) -> int:
+        """Where ``new`` belongs in the current order (binary search on the sort key)."""
+        column = self._sort_column
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        key = self._sort_key(new, column)
+        low, high = 0, len(self._rows)
+        while low < high:
+            middle = (low + high) // 2
+            other = self._sort_key(self._rows[middle], column)
+            if (other > key) if descending else (other < key):
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    def _index_rows(self) -> None:
+        self._row_by_id = {row.entry.id: index for index, row in enumerate(self._rows)}
 
     # Sorting ------------------------------------------------------------------
 
@@ -112,7 +155,7 @@ class LearningTableModel(QAbstractTableModel):
         column = self._sort_column
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
         self._rows.sort(key=lambda row: self._sort_key(row, column), reverse=descending)
-        self._row_by_id = {row.entry.id: index for index, row in enumerate(self._rows)}
+        self._index_rows()
 
     # Data out -----------------------------------------------------------------
 
@@ -297,26 +340,26 @@ class LearningFilterProxy(QSortFilterProxyModel):
             self._watch(self._model, connect=False)
         self._forget_matches()
         self._model = model
-        super().setSourceModel(model)
+        # Connected before the proxy's own handlers, so the matches are up to date when
+        # the proxy asks filterAcceptsRow about inserted rows.
         self._watch(model, connect=True)
+        super().setSourceModel(model)
 
     def _watch(self, model: LearningTableModel, *, connect: bool) -> None:
-        # "About to" signals: the proxy refilters on the signal that follows each of them.
-        # The model is read-only, so it never emits dataChanged.
-        entries_change = (
-            model.modelAboutToBeReset,
-            model.rowsAboutToBeInserted,
-            model.rowsAboutToBeRemoved,
+        # A reset forgets the matches; rows added or removed one at a time update them
+        # (one edit in a long log). The model is read-only: it never emits dataChanged.
+        handlers = (
+            (model.modelAboutToBeReset, self._forget_matches),
+            (model.rowsAboutToBeInserted, self._forget_order),
+            (model.rowsInserted, self._match_added_rows),
+            (model.rowsAboutToBeRemoved, self._unmatch_removed_rows),
+            (model.layoutAboutToBeChanged, self._forget_order),
         )
-        for signal in entries_change:
+        for signal, handler in handlers:
             if connect:
-                signal.connect(self._forget_matches)
+                signal.connect(handler)
             else:
-                signal.disconnect(self._forget_matches)
-        if connect:
-            model.layoutAboutToBeChanged.connect(self._forget_order)
-        else:
-            model.layoutAboutToBeChanged.disconnect(self._forget_order)
+                signal.disconnect(handler)
 
     def learning_model(self) -> LearningTableModel:
         """The source model, typed."""
@@ -383,6 +426,24 @@ class LearningFilterProxy(QSortFilterProxyModel):
 
     def _forget_order(self, *_args: object) -> None:
         self._mask = None
+
+    def _match_added_rows(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self._mask = None
+        if self._accepted_ids is None:
+            return
+        for row in self.learning_model().rows()[first : last + 1]:
+            if self.matches(row):
+                self._accepted_ids.add(row.entry.id)
+                self._accepted_hours += row.entry.hours
+
+    def _unmatch_removed_rows(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self._mask = None
+        if self._accepted_ids is None:
+            return
+        for row in self.learning_model().rows()[first : last + 1]:
+            if row.entry.id in self._accepted_ids:
+                self._accepted_ids.discard(row.entry.id)
+                self._accepted_hours -= row.entry.hours
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         """Qt's hook, called for every row: a look-up in the matches worked out once."""

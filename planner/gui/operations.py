@@ -59,10 +59,18 @@ class DataChange:
 
     kinds: frozenset[DataKind]
     person_id: int | None = None
+    # Learning entries this change added, edited or deleted, when it knows them: a log
+    # on screen patches those rows instead of reading thousands again. Empty: unknown.
+    learning_ids: frozenset[int] = frozenset()
 
     def touches(self, *kinds: DataKind) -> bool:
         """Whether any of ``kinds`` changed."""
         return bool(self.kinds.intersection(kinds))
+
+
+def _entry_id(record: LearningRecord) -> frozenset[int]:
+    """The learning entry an edit touched, for :attr:`DataChange.learning_ids`."""
+    return frozenset({record.id})
 
 
 class _ServiceCommand(QUndoCommand, Generic[T]):
@@ -130,9 +138,14 @@ class Operations(QObject):
         self.services = services
         self.undo_stack = QUndoStack(self)
 
-    def announce(self, kinds: frozenset[DataKind], person_id: int | None = None) -> None:
+    def announce(
+        self,
+        kinds: frozenset[DataKind],
+        person_id: int | None = None,
+        learning_ids: frozenset[int] = frozenset(),
+    ) -> None:
         """Tell every view that records of ``kinds`` changed."""
-        self.data_changed.emit(DataChange(kinds, person_id))
+        self.data_changed.emit(DataChange(kinds, person_id, learning_ids))
 
     def _push(
         self,
@@ -141,7 +154,13 @@ class Operations(QObject):
         undo: Callable[[T], object],
         kinds: frozenset[DataKind],
         person_id: int | None,
+        learning_ids: Callable[[T], frozenset[int]] | None = None,
     ) -> T:
+        """Run ``do``, put it on the undo stack and announce it.
+
+        Undo and redo announce the kinds only: a redone add is a new entry, so views
+        read again rather than patch.
+        """
         result = do()
         self.undo_stack.push(
             _ServiceCommand(
@@ -153,7 +172,8 @@ class Operations(QObject):
                 self.edit_failed.emit,
             )
         )
-        self.announce(kinds, person_id)
+        touched = learning_ids(result) if learning_ids is not None else frozenset()
+        self.announce(kinds, person_id, touched)
         return result
 
     def _push_edit(
@@ -164,6 +184,7 @@ class Operations(QObject):
         drafts: tuple[D, D],
         kinds: frozenset[DataKind],
         person_id: int | None,
+        learning_ids: Callable[[R], frozenset[int]] | None = None,
     ) -> R:
         """Save ``drafts[1]`` over ``drafts[0]`` with a version check; undo saves the old one.
 
@@ -176,7 +197,9 @@ class Operations(QObject):
         def save(draft: D) -> R:
             return seen.note(update(draft, seen.version))
 
-        return self._push(text, lambda: save(wanted), lambda _rec: save(before), kinds, person_id)
+        return self._push(
+            text, lambda: save(wanted), lambda _rec: save(before), kinds, person_id, learning_ids
+        )
 
     # People -----------------------------------------------------------------
 
@@ -222,6 +245,7 @@ class Operations(QObject):
             lambda rec: log.delete(rec.id),
             frozenset({DataKind.LEARNING}),
             person_id,
+            _entry_id,
         )
 
     def update_learning(self, entry: LearningRecord, draft: LearningDraft) -> LearningRecord:
@@ -234,6 +258,7 @@ class Operations(QObject):
             (entry.to_draft(), draft),
             frozenset({DataKind.LEARNING}),
             entry.person_id,
+            _entry_id,
         )
 
     def delete_learning(self, entry: LearningRecord) -> LearningRecord:
@@ -255,6 +280,7 @@ class Operations(QObject):
             restore,
             frozenset({DataKind.LEARNING}),
             entry.person_id,
+            _entry_id,
         )
 
     # Goals ------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from planner.gui.operations import DataChange, DataKind
 from planner.gui.settings import AppSettings
 from planner.gui.views.base import ViewContext
 from planner.gui.views.learning_view import LearningView
-from planner.services.records import LearningRecord, PersonDraft
+from planner.services.records import LearningDraft, LearningRecord, PersonDraft
 from planner.services.service_set import Services
 from planner.vocabulary import LearningKind
 
@@ -137,6 +138,11 @@ def test_model_and_proxy_pass_the_model_tester(
     proxy.set_kind(LearningKind.BOOK)
     proxy.set_text("the")
     qtmodeltester.check(proxy)
+    # Rows patched in and out one by one keep both models consistent (the tester watches).
+    first, second = entries_of(context)[:2]
+    model.put_entries([first], [second.id])
+    assert model.rowCount() == len(entries_of(context)) - 1
+    assert proxy.rowCount() == sum(proxy.matches(row) for row in model.rows())
 
 
 def test_cells_are_plain_text_and_sort_keys_are_numbers(context: ViewContext) -> None:
@@ -448,3 +454,42 @@ def test_header_click_sorts_and_keeps_filter_and_selection(
     assert hours != sorted(hours, key=str)  # numeric, not text, order
     selected = view.selected_entry()
     assert selected is not None and selected.title == BOOK_TITLE
+
+
+def snapshot(view: LearningView) -> tuple[list[str], str, list[int]]:
+    """What the view shows: titles in order, the footer, and the model's ids in order."""
+    model_ids = [row.entry.id for row in view.model.rows()]
+    return shown_titles(view), view.footer.text(), model_ids
+
+
+@pytest.mark.parametrize("sort_column", [LearningTableModel.DATE, LearningTableModel.TITLE])
+def test_edits_patch_the_rows_exactly_as_a_reload_would_show_them(
+    view: LearningView, context: ViewContext, sort_column: int
+) -> None:
+    """Logging, editing and deleting update rows in place; the result equals a full read."""
+    view.table.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
+    view.search_edit.setText("a")  # a filter that keeps some entries and hides others
+    view.search_edit.returnPressed.emit()
+    person_id = context.person.id
+    assert person_id is not None
+    operations = context.operations
+    resets: list[object] = []
+    view.model.modelReset.connect(lambda: resets.append(True))
+    book = entry_titled(context, BOOK_TITLE)
+
+    day = book.completed_on
+    added = operations.add_learning(
+        person_id, LearningDraft("A new talk", LearningKind.TALK, day, 1.25)
+    )
+    hidden = LearningDraft("Zzz hidden by the filter", LearningKind.BOOK, day, 2.0)
+    operations.add_learning(person_id, hidden)
+    moved = LearningDraft("Another talk", LearningKind.TALK, date(2024, 3, 1), 3.0)
+    operations.update_learning(added, moved)
+    operations.delete_learning(book)
+    patched = snapshot(view)
+    assert resets == []  # every change above was patched in, not reloaded
+
+    assert "Another talk" in patched[0] and BOOK_TITLE not in patched[0]
+    assert "Zzz hidden by the filter" not in patched[0]
+    view.reload()
+    assert snapshot(view) == patched

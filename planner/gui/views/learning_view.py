@@ -268,6 +268,43 @@ class LearningView(View):
             return False
         return change.person_id is None or change.person_id == self.context.person.id
 
+    def _on_data_changed(self, change: DataChange) -> None:
+        """Patch the rows of the entries an edit named; anything else reads the log again."""
+        patchable = (
+            change.learning_ids
+            and change.kinds == {DataKind.LEARNING}
+            and self.isVisible()
+            and change.person_id is not None
+            and change.person_id == self._shown_person == self.context.person.id
+        )
+        if patchable:
+            self._patch(change.learning_ids)
+        else:
+            super()._on_data_changed(change)
+
+    def _patch(self, entry_ids: frozenset[int]) -> None:
+        selected = self.selected_entry()
+        entries: list[LearningRecord] = []
+        gone: list[int] = []
+        for entry_id in sorted(entry_ids):
+            try:
+                entries.append(self.context.services.learning.get(entry_id))
+            except NotFoundError:
+                gone.append(entry_id)
+        self.model.put_entries(entries, gone)
+        if self._dates_follow_data and entries:
+            earliest = min(entry.completed_on for entry in entries)
+            shown_from = _date_of(self.from_edit)
+            if shown_from is not None and earliest < shown_from:
+                self._setting_dates = True
+                self.from_edit.setDate(QDate(earliest))
+                self._setting_dates = False
+        self._apply_filters()
+        if selected is not None:
+            self.select_entry(selected.id)
+        self._update_buttons()
+        self._update_footer()
+
     def reload(self) -> None:
         """Read the current person's log again, keeping the selection and filters."""
         person_id = self.context.person.id
