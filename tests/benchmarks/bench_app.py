@@ -426,12 +426,32 @@ def main(argv: list[str] | None = None) -> int:
 
     width = max(len(name) for name in rows) + 2
     heading = f"Figure (median of {args.runs} runs)"
-    print(f"{heading:<{width}} {'demo':>12} {'large':>12}  target")
+    print(f"{heading:<{width}} {'demo':>12} {'large':>12} {'growth':>8}  target")
     for row in rows.values():
         print(
-            f"{row.name:<{width}} {row.cell(row.demo):>12} {row.cell(row.large):>12}  {row.target}"
+            f"{row.name:<{width}} {row.cell(row.demo):>12} {row.cell(row.large):>12}"
+            f" {growth(row):>8}  {row.target}{verdict(row)}"
         )
     return 0
+
+
+def growth(row: Row) -> str:
+    """How many times the large database's figure is the demo's."""
+    if not row.demo or not row.large or row.unit == "x":
+        return ""
+    demo = statistics.median(row.demo)
+    return f"{statistics.median(row.large) / demo:.1f}x" if demo > 0 else ""
+
+
+def verdict(row: Row) -> str:
+    """ "ok" or "MISSED" for a plain "< N unit" or "≤ Nx" target, on the large database."""
+    parts = row.target.split()
+    if not row.large or len(parts) not in (2, 3) or parts[0] not in ("<", "≤"):
+        return ""
+    limit = float(parts[1].rstrip("x")) * (1000 if parts[-1] == "s" else 1)
+    value = statistics.median(row.large)
+    met = value <= limit if parts[0] == "≤" else value < limit
+    return "  ok" if met else "  MISSED"
 
 
 if __name__ == "__main__":
