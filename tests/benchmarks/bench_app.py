@@ -444,7 +444,7 @@ def growth(row: Row) -> str:
 
 
 def verdict(row: Row) -> str:
-    """ "ok" or "MISSED" for a plain "< N unit" or "≤ Nx" target, on the large database."""
+    """Whether the large database meets a plain "< N unit" or "≤ Nx" target: ok or MISSED."""
     parts = row.target.split()
     if not row.large or len(parts) not in (2, 3) or parts[0] not in ("<", "≤"):
         return ""

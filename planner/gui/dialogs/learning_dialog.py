@@ -6,7 +6,6 @@ from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import (
-    QDate,
     QEvent,
     QModelIndex,
     QObject,
@@ -41,6 +40,7 @@ from planner.framework.schema import Framework
 from planner.gui.conflicts import ask_to_reload
 from planner.gui.field_errors import FormErrors, error_label
 from planner.gui.operations import DataKind
+from planner.gui.qt_dates import to_qdate
 from planner.gui.views.base import ViewContext
 from planner.services.records import LearningDraft, LearningRecord
 from planner.services.validation import EARLIEST_DATE, MAX_HOURS
@@ -272,8 +272,8 @@ class LearningDialog(QDialog):
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setMinimumDate(QDate(EARLIEST_DATE))
-        self.date_edit.setMaximumDate(QDate(self.context.services.clock.today()))
+        self.date_edit.setMinimumDate(to_qdate(EARLIEST_DATE))
+        self.date_edit.setMaximumDate(to_qdate(self.context.services.clock.today()))
         self.hours_spin = QDoubleSpinBox()
         self.hours_spin.setRange(0.0, MAX_HOURS)
         self.hours_spin.setDecimals(2)
@@ -355,12 +355,12 @@ class LearningDialog(QDialog):
     def _load(self, entry: LearningRecord | None) -> None:
         if entry is None:
             self.kind_box.setCurrentIndex(0)
-            self.date_edit.setDate(QDate(self.context.services.clock.today()))
+            self.date_edit.setDate(to_qdate(self.context.services.clock.today()))
             self.hours_spin.setValue(DEFAULT_HOURS)
             return
         self.title_edit.setText(entry.title)
         self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(entry.kind.value)))
-        self.date_edit.setDate(QDate(entry.completed_on))
+        self.date_edit.setDate(to_qdate(entry.completed_on))
         self.hours_spin.setValue(entry.hours)
         self.picker.set_checked(entry.competency_ids)
         self.notes_edit.setPlainText(entry.notes)

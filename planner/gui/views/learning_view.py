@@ -35,6 +35,7 @@ from planner.gui.conflicts import ask_to_reload
 from planner.gui.dialogs.learning_dialog import LearningDialog
 from planner.gui.learning_table_model import LearningFilterProxy, LearningTableModel, format_hours
 from planner.gui.operations import DataChange, DataKind
+from planner.gui.qt_dates import to_qdate
 from planner.gui.views.base import View, ViewContext
 from planner.services.learning_csv import export_log, import_log
 from planner.services.records import LearningRecord
@@ -297,7 +298,7 @@ class LearningView(View):
             shown_from = _date_of(self.from_edit)
             if shown_from is not None and earliest < shown_from:
                 self._setting_dates = True
-                self.from_edit.setDate(QDate(earliest))
+                self.from_edit.setDate(to_qdate(earliest))
                 self._setting_dates = False
         self._apply_filters()
         if selected is not None:
@@ -348,8 +349,8 @@ class LearningView(View):
         today = self.context.services.clock.today()
         earliest = min((e.completed_on for e in entries), default=today)
         self._setting_dates = True
-        self.from_edit.setDate(QDate(earliest))
-        self.to_edit.setDate(QDate(max(today, earliest)))
+        self.from_edit.setDate(to_qdate(earliest))
+        self.to_edit.setDate(to_qdate(max(today, earliest)))
         self._setting_dates = False
 
     def _apply_filters(self) -> None:
@@ -509,7 +510,7 @@ def _date_edit(name: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(QDate(EARLIEST_DATE))
+    edit.setMinimumDate(to_qdate(EARLIEST_DATE))
     edit.setAccessibleName(name)
     return edit
 

@@ -46,6 +46,7 @@ from planner.gui.charts.renderers import (
     render_timeline,
 )
 from planner.gui.operations import DataChange
+from planner.gui.qt_dates import to_qdate
 from planner.gui.views.base import View, ViewContext, fill_with_scrolling_page
 
 MARGIN = 16
@@ -144,7 +145,7 @@ class ProgressView(View):
         today = self.context.services.clock.today()
         self.from_edit = self._date_edit("fromDate")
         self.to_edit = self._date_edit("toDate")
-        self.to_edit.setMaximumDate(QDate(today))
+        self.to_edit.setMaximumDate(to_qdate(today))
         self.area_box = QComboBox()
         self.area_box.setObjectName("areaBox")
         self.area_box.setMinimumContentsLength(18)
@@ -163,7 +164,7 @@ class ProgressView(View):
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(QDate(EARLIEST))
+        edit.setMinimumDate(to_qdate(EARLIEST))
         return edit
 
     def _build_charts(self) -> None:
@@ -327,10 +328,10 @@ class ProgressView(View):
             first = self.data.resolve(period)[0] if self.data is not None else period.last
         for edit in (self.from_edit, self.to_edit):
             edit.blockSignals(True)
-        self.to_edit.setDate(QDate(period.last))
-        self.from_edit.setMaximumDate(QDate(period.last))
-        self.from_edit.setDate(QDate(first))
-        self.to_edit.setMinimumDate(QDate(first))
+        self.to_edit.setDate(to_qdate(period.last))
+        self.from_edit.setMaximumDate(to_qdate(period.last))
+        self.from_edit.setDate(to_qdate(first))
+        self.to_edit.setMinimumDate(to_qdate(first))
         for edit in (self.from_edit, self.to_edit):
             edit.blockSignals(False)
 
