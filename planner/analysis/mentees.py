@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from planner.analysis.readiness import compute_readiness
+from planner.analysis.readiness import overall_readiness
 from planner.services.mentees import MenteeFacts
 from planner.services.service_set import Services
 
@@ -55,7 +55,7 @@ def _row(services: Services, facts: MenteeFacts) -> MenteeRow:
         profile = framework.profile(person.target_profile_id)
     except KeyError:
         profile = framework.profile(framework.default_profile)
-    levels = [compute_readiness(framework, profile, a.levels).overall for a in facts.recent]
+    levels = [overall_readiness(framework, profile, a.levels) for a in facts.recent]
     readiness = levels[-1] if levels else None
     trend = (levels[-1] - levels[-2]) * 100 if len(levels) == 2 else None
     review = facts.last_review

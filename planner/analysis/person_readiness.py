@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from planner.analysis.readiness import (
     Readiness,
@@ -25,7 +26,17 @@ class PersonReadiness:
     profile: Profile
     latest: AssessmentRecord | None
     readiness: Readiness | None
-    history: tuple[ReadinessPoint, ...]
+    assessments: tuple[AssessmentRecord, ...] = field(default=(), repr=False)
+    """The assessments counted, oldest first."""
+
+    @cached_property
+    def history(self) -> tuple[ReadinessPoint, ...]:
+        """Readiness after each assessment, oldest first.
+
+        Worked out when first asked for: the Dashboard shows only the latest, and a
+        career of assessments makes the whole history the larger part of the work.
+        """
+        return tuple(readiness_history(self.framework, self.profile, self.assessments))
 
 
 def person_readiness(
@@ -42,5 +53,4 @@ def person_readiness(
     ]
     latest = assessments[-1] if assessments else None
     readiness = compute_readiness(framework, profile, latest.levels) if latest else None
-    history = tuple(readiness_history(framework, profile, assessments))
-    return PersonReadiness(person, framework, profile, latest, readiness, history)
+    return PersonReadiness(person, framework, profile, latest, readiness, tuple(assessments))

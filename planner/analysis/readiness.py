@@ -98,6 +98,19 @@ def compute_readiness(
     )
 
 
+def overall_readiness(framework: Framework, profile: Profile, levels: Mapping[str, int]) -> float:
+    """Just the overall figure of :func:`compute_readiness`, without the per-area detail.
+
+    For overviews of many people, where building every area's rows would be wasted.
+    """
+    reached = target = 0
+    for competency in framework.competencies:
+        wanted = profile.targets[competency.id]
+        reached += min(levels.get(competency.id) or 0, wanted)
+        target += wanted
+    return _ratio(reached, target)
+
+
 def readiness_history(
     framework: Framework, profile: Profile, assessments: Iterable[AssessmentRecord]
 ) -> list[ReadinessPoint]:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from planner.analysis.mentees import MenteeRow
+from planner.gui.cell_memo import CellMemo
 from planner.gui.goal_table_model import overdue_colour
 from planner.gui.skills_tree_model import header_text
 
@@ -70,13 +71,21 @@ class MenteeTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[MenteeRow] = []
         self.today = date.today()
+        self._memo = CellMemo()
 
     def set_rows(self, rows: Sequence[MenteeRow], today: date) -> None:
         """Show new rows, judged against ``today``."""
         self.beginResetModel()
         self._rows = list(rows)
         self.today = today
+        self._memo.clear()
         self.endResetModel()
+
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        """Index of a cell (checked here: the default asks rowCount and columnCount each time)."""
+        if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column < len(HEADERS)):
+            return QModelIndex()
+        return self.createIndex(row, column)
 
     def row_at(self, row: int) -> MenteeRow:
         """The person in table row ``row``."""
@@ -107,6 +116,9 @@ class MenteeTableModel(QAbstractTableModel):
         """Texts, sort keys, ids, and the marking of what needs attention."""
         if not index.isValid():
             return None
+        return self._memo.get(index, role, lambda: self._data(index, role))
+
+    def _data(self, index: Index, role: int) -> Any:
         row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:

@@ -1,8 +1,9 @@
 """Item models of the Skills and Framework views, and the pure functions that fill them.
 
 The rows are plain frozen data computed once per reload by module-level functions
-(:func:`skill_areas`, :func:`hours_by_competency`, :func:`rating_history`); the Qt
-models only hold those rows and answer ``data()`` from them.
+(:func:`skill_areas`, :func:`rating_history`; the hours come summed by the database);
+the Qt models only hold those rows and answer ``data()`` from them, remembering each
+answer until the rows change (:class:`~planner.gui.cell_memo.CellMemo`).
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QStandardItemModel
 
 from planner.analysis.rating_comparison import RatingPair, rating_pairs
 from planner.analysis.readiness import compute_readiness
 from planner.framework.schema import Competency, Framework, Profile, Scale
-from planner.services.records import AssessmentRecord, LearningRecord
+from planner.gui.cell_memo import CellMemo
+from planner.services.records import AssessmentRecord
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -80,25 +82,6 @@ def header_text(
 
 
 # Pure functions ---------------------------------------------------------------
-
-
-def hours_by_competency(entries: Iterable[LearningRecord]) -> dict[str, float]:
-    """Hours of learning logged per competency (an entry counts fully for each it served)."""
-    hours: dict[str, float] = {}
-    for entry in entries:
-        for competency_id in entry.competency_ids:
-            hours[competency_id] = hours.get(competency_id, 0.0) + entry.hours
-    return hours
-
-
-def hours_by_area(framework: Framework, entries: Iterable[LearningRecord]) -> dict[str, float]:
-    """Hours of learning per area, each entry counted once per area it served."""
-    area_of = {c.id: area.id for area in framework.areas for c in area.competencies}
-    hours: dict[str, float] = {}
-    for entry in entries:
-        for area_id in {area_of[c] for c in entry.competency_ids if c in area_of}:
-            hours[area_id] = hours.get(area_id, 0.0) + entry.hours
-    return hours
 
 
 def last_assessed(assessments: Iterable[AssessmentRecord]) -> dict[str, date]:
@@ -231,10 +214,18 @@ class _AreaTreeModel(QAbstractItemModel):
 
     def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
         """Index of ``row``/``column`` under ``parent``."""
-        if not self.hasIndex(row, column, parent):
+        # Bounds checked here rather than through hasIndex(), which would call back into
+        # rowCount() and columnCount(): views and the sorting proxy ask for thousands.
+        if row < 0 or not 0 <= column < len(self.HEADERS):
             return QModelIndex()
         if not parent.isValid():
+            if row >= self._area_count():
+                return QModelIndex()
             return self.createIndex(row, column, _AREA)
+        if parent.internalId() != _AREA or parent.column() != 0:
+            return QModelIndex()
+        if row >= self._competency_count(parent.row()):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, child: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
@@ -280,12 +271,14 @@ class SkillsTreeModel(_AreaTreeModel):
         super().__init__(parent)
         self._areas: list[AreaRow] = []
         self._scale: Scale | None = None
+        self._memo = CellMemo()
 
     def set_rows(self, areas: Sequence[AreaRow], scale: Scale) -> None:
         """Show new rows."""
         self.beginResetModel()
         self._areas = list(areas)
         self._scale = scale
+        self._memo.clear()
         self.endResetModel()
 
     @property
@@ -317,6 +310,10 @@ class SkillsTreeModel(_AreaTreeModel):
         """Text, sort keys, ids, alignment and the gap marking."""
         if not index.isValid() or self._scale is None:
             return None
+        return self._memo.get(index, role, lambda: self._data(index, role))
+
+    def _data(self, index: Index, role: int) -> Any:
+        assert self._scale is not None
         column = index.column()
         if self.is_area(index):
             return self._area_data(self._areas[index.row()], column, role)
@@ -644,41 +641,60 @@ class LevelDescriptorModel(_FlatTableModel):
 # Rating history -----------------------------------------------------------------
 
 
-class RatingHistoryModel(_FlatTableModel):
-    """Every past rating of one competency: date, rater, level, evidence."""
+class RatingHistoryModel(QStandardItemModel):
+    """Every past rating of one competency: date, rater, level, evidence.
+
+    The cells are held by Qt (a standard item model) rather than answered from Python:
+    the table measures every cell of years of ratings to fit its rows, and each answer
+    from Python cost more than the measuring itself.
+    """
 
     COL_DATE, COL_RATER, COL_LEVEL, COL_EVIDENCE = range(4)
     HEADERS = ("Date", "Rated by", "Level", "Evidence")
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[HistoryRow] = []
-        self._scale: Scale | None = None
+        super().__init__(0, len(self.HEADERS), parent)
+        self.setHorizontalHeaderLabels(list(self.HEADERS))
 
     def set_rows(self, rows: Sequence[HistoryRow], scale: Scale) -> None:
-        """Show new rows."""
+        """Show new rows, in one reset."""
+        cells = [self._cells(row, scale) for row in rows]
         self.beginResetModel()
-        self._rows = list(rows)
-        self._scale = scale
+        blocked = self.blockSignals(True)  # one reset, not a signal per cell
+        try:
+            self.removeRows(0, self.rowCount())
+            self.insertRows(0, len(cells))
+            for number, row_cells in enumerate(cells):
+                for column, roles in enumerate(row_cells):
+                    self.setItemData(self.index(number, column), roles)
+        finally:
+            self.blockSignals(blocked)
         self.endResetModel()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Plain texts and sort keys."""
-        if not index.isValid() or self._scale is None:
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (
-                row.assessed_on.isoformat(),
-                row.rater,
-                level_label(self._scale, row.level),
-                row.evidence or "—",
-            )[column]
-        if role == SORT_ROLE:
-            return (row.assessed_on.isoformat(), row.rater.casefold(), row.level, row.evidence)[
-                column
-            ]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        return None
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Read-only cells."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+
+    @staticmethod
+    def _cells(row: HistoryRow, scale: Scale) -> list[dict[int, Any]]:
+        day = row.assessed_on.isoformat()
+        shown = (
+            (day, day),
+            (row.rater, row.rater.casefold()),
+            (level_label(scale, row.level), row.level),
+            (row.evidence or "—", row.evidence),
+        )
+        return [
+            {
+                Qt.ItemDataRole.DisplayRole: text,
+                Qt.ItemDataRole.ToolTipRole: text,
+                SORT_ROLE: sort_key,
+                Qt.ItemDataRole.TextAlignmentRole: _TOP_LEFT,
+            }
+            for text, sort_key in shown
+        ]
+
+
+_TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

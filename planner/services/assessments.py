@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
 
 from planner.errors import NotFoundError
 from planner.framework.schema import Framework
@@ -14,7 +15,7 @@ from planner.services.people import PeopleService, get_person_row
 from planner.services.records import AssessmentDraft, AssessmentRecord, RatingRecord
 from planner.services.validation import MAX_TITLE, FieldErrors
 from planner.storage.database import Database
-from planner.storage.models import Assessment, LearningEntry, Rating
+from planner.storage.models import Assessment, LearningEntry, Rating, rating_learning_links
 from planner.vocabulary import RaterKind
 
 
@@ -96,23 +97,20 @@ class AssessmentService:
 
     def list_for(self, person_id: int) -> list[AssessmentRecord]:
         """A person's assessments, oldest first."""
-        query = (
-            select(Assessment)
-            .where(Assessment.person_id == person_id)
-            .options(selectinload(Assessment.ratings).selectinload(Rating.learning_entries))
-            .order_by(Assessment.assessed_on, Assessment.id)
-        )
         with self._db.session() as session:
-            return [assessment_record(row) for row in session.scalars(query)]
+            return read_assessments(session, Assessment.person_id == person_id)
 
     def latest(
         self, person_id: int, rater_kind: RaterKind | None = None
     ) -> AssessmentRecord | None:
         """The most recent assessment (optionally of one kind of rater), or None."""
-        found = [
-            a for a in self.list_for(person_id) if rater_kind is None or a.rater_kind is rater_kind
-        ]
-        return found[-1] if found else None
+        newest = select(Assessment.id).where(Assessment.person_id == person_id)
+        if rater_kind is not None:
+            newest = newest.where(Assessment.rater_kind == RaterKind(rater_kind).value)
+        newest = newest.order_by(Assessment.assessed_on.desc(), Assessment.id.desc()).limit(1)
+        with self._db.session() as session:
+            found = read_assessments(session, Assessment.id == newest.scalar_subquery())
+        return found[0] if found else None
 
     def get(self, assessment_id: int) -> AssessmentRecord:
         """One assessment by id."""
@@ -126,6 +124,76 @@ class AssessmentService:
             record = assessment_record(row)
             session.delete(row)
             return record
+
+
+def read_assessments(session: Session, condition: ColumnElement[bool]) -> list[AssessmentRecord]:
+    """Assessments matching ``condition`` with their ratings, by person then oldest first.
+
+    Three plain-column queries (assessments, ratings, rating links) on the session's
+    connection instead of ORM objects: a person with years of assessments loads in
+    milliseconds, which the Skills view, the Dashboard and the Mentees overview need
+    on every opening.
+    """
+    table = Assessment.__table__
+    rating = Rating.__table__
+    link = rating_learning_links
+    connection = session.connection()  # Core rows: no ORM work per row
+    heads = connection.execute(
+        select(
+            table.c.id,
+            table.c.person_id,
+            table.c.assessed_on,
+            table.c.rater_kind,
+            table.c.rater_name,
+            table.c.notes,
+            table.c.created_at,
+            table.c.uid,
+        )
+        .where(condition)
+        .order_by(table.c.person_id, table.c.assessed_on, table.c.id)
+    ).all()
+    if not heads:
+        return []
+    chosen = select(table.c.id).where(condition)
+    ratings = connection.execute(
+        select(
+            rating.c.id,
+            rating.c.assessment_id,
+            rating.c.competency_id,
+            rating.c.level,
+            rating.c.evidence,
+        )
+        .where(rating.c.assessment_id.in_(chosen))
+        .order_by(rating.c.id)
+    ).all()
+    linked: dict[int, list[int]] = defaultdict(list)
+    for rating_id, entry_id in connection.execute(
+        select(link.c.rating_id, link.c.learning_entry_id)
+        .join(rating, rating.c.id == link.c.rating_id)
+        .where(rating.c.assessment_id.in_(chosen))
+        .order_by(link.c.rating_id, link.c.learning_entry_id)
+    ):
+        linked[rating_id].append(entry_id)
+    links = {rating_id: tuple(ids) for rating_id, ids in linked.items()}
+    by_assessment: dict[int, list[RatingRecord]] = defaultdict(list)
+    for rating_id, assessment_id, competency_id, level, evidence in ratings:
+        by_assessment[assessment_id].append(
+            RatingRecord(competency_id, level, evidence, links.get(rating_id, ()))
+        )
+    return [
+        AssessmentRecord(
+            id=head.id,
+            person_id=head.person_id,
+            assessed_on=head.assessed_on,
+            rater_kind=RaterKind(head.rater_kind),
+            rater_name=head.rater_name,
+            notes=head.notes,
+            created_at=head.created_at,
+            ratings=tuple(by_assessment.get(head.id, ())),
+            uid=head.uid,
+        )
+        for head in heads
+    ]
 
 
 def _learning_entries(

@@ -1,24 +1,25 @@
 """What a mentor needs to know about everyone in the database, gathered in a few queries.
 
-One query per fact for all people together (never one per person and table), so the
-overview stays quick with dozens of people and a career's worth of records each.
+One query over the people answers every fact with a correlated subquery per person
+(an index lookup each: newest assessments, last entry, goal counts), then one read
+fetches the assessments it named. Nothing passes over everyone's rows, so the overview
+grows with the number of people, not with the size of their records.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import Session, selectinload
 
-from planner.services.assessments import assessment_record
+from planner.services.assessments import read_assessments
 from planner.services.clock import Clock
 from planner.services.people import PeopleService
 from planner.services.records import AssessmentRecord, PersonRecord
 from planner.storage.database import Database
-from planner.storage.models import Assessment, Goal, LearningEntry, Rating
+from planner.storage.models import Assessment, Goal, LearningEntry, Person
 from planner.vocabulary import GoalStatus, RaterKind
 
 OPEN_STATUSES = [s.value for s in GoalStatus if s.is_open]
@@ -59,74 +60,67 @@ class MenteeService:
         """Everyone, by name, with what the overview shows about them."""
         people = self._people.list()
         today = self._clock.today()
+        person = Person.__table__
+        entry = LearningEntry.__table__
+        goal = Goal.__table__
+        open_goal = (goal.c.person_id == person.c.id) & goal.c.status.in_(OPEN_STATUSES)
+        query = select(
+            person.c.id,
+            _newest(0),
+            _newest(1),
+            _newest(0, RaterKind.MENTOR),
+            _per_person(func.max(entry.c.completed_on), entry.c.person_id == person.c.id),
+            _per_person(func.max(goal.c.created_at), goal.c.person_id == person.c.id),
+            _per_person(func.max(goal.c.completed_at), goal.c.person_id == person.c.id),
+            _per_person(func.count(), open_goal),
+            _per_person(func.count(), open_goal & (goal.c.due_date < today)),
+        )
         with self._db.session() as session:
-            recent = self._latest(session, None, 2)
-            reviews = self._latest(session, RaterKind.MENTOR, 1)
-            learning: dict[int, date] = {
-                person_id: day
-                for person_id, day in session.execute(
-                    select(LearningEntry.person_id, func.max(LearningEntry.completed_on)).group_by(
-                        LearningEntry.person_id
-                    )
-                )
+            connection = session.connection()
+            rows = {row[0]: row[1:] for row in connection.execute(query)}
+            wanted = {i for found in rows.values() for i in found[:3] if i is not None}
+            records = {
+                r.id: r for r in read_assessments(session, Assessment.id.in_(sorted(wanted)))
             }
-            goal_days: dict[int, date] = {}
-            for person_id, created, completed in session.execute(
-                select(
-                    Goal.person_id, func.max(Goal.created_at), func.max(Goal.completed_at)
-                ).group_by(Goal.person_id)
-            ):
-                moments = [m for m in (created, completed) if isinstance(m, datetime)]
-                if moments:
-                    goal_days[person_id] = max(moments).date()
-            open_goals = self._goal_counts(session, Goal.status.in_(OPEN_STATUSES))
-            overdue = self._goal_counts(
-                session, Goal.status.in_(OPEN_STATUSES) & (Goal.due_date < today)
+        facts = []
+        for record in people:
+            latest, before, review, learned, created, completed, opened, overdue = rows.get(
+                record.id, (None,) * 8
             )
-        return [
-            MenteeFacts(
-                person=person,
-                recent=tuple(recent.get(person.id, ())),
-                last_review=next(iter(reviews.get(person.id, ())), None),
-                last_learning=learning.get(person.id),
-                last_goal_activity=goal_days.get(person.id),
-                open_goals=open_goals.get(person.id, 0),
-                overdue_goals=overdue.get(person.id, 0),
+            moments = [m for m in (created, completed) if isinstance(m, datetime)]
+            facts.append(
+                MenteeFacts(
+                    person=record,
+                    recent=tuple(records[i] for i in (before, latest) if i is not None),
+                    last_review=records.get(review) if review is not None else None,
+                    last_learning=learned,
+                    last_goal_activity=max(moments).date() if moments else None,
+                    open_goals=opened or 0,
+                    overdue_goals=overdue or 0,
+                )
             )
-            for person in people
-        ]
+        return facts
 
-    @staticmethod
-    def _latest(
-        session: Session, rater: RaterKind | None, count: int
-    ) -> dict[int, list[AssessmentRecord]]:
-        """Each person's latest ``count`` assessments (of ``rater``, or any), oldest first."""
-        rank = (
-            func.row_number()
-            .over(
-                partition_by=Assessment.person_id,
-                order_by=(Assessment.assessed_on.desc(), Assessment.id.desc()),
-            )
-            .label("rank")
-        )
-        ranked = select(Assessment.id, rank)
-        if rater is not None:
-            ranked = ranked.where(Assessment.rater_kind == rater.value)
-        chosen = ranked.subquery()
-        rows = session.scalars(
-            select(Assessment)
-            .where(Assessment.id.in_(select(chosen.c.id).where(chosen.c.rank <= count)))
-            .options(selectinload(Assessment.ratings).selectinload(Rating.learning_entries))
-            .order_by(Assessment.person_id, Assessment.assessed_on, Assessment.id)
-        )
-        found: dict[int, list[AssessmentRecord]] = defaultdict(list)
-        for row in rows:
-            found[row.person_id].append(assessment_record(row))
-        return found
 
-    @staticmethod
-    def _goal_counts(session: Session, condition: ColumnElement[bool]) -> dict[int, int]:
-        query = (
-            select(Goal.person_id, func.count(Goal.id)).where(condition).group_by(Goal.person_id)
-        )
-        return {person_id: count for person_id, count in session.execute(query)}
+def _per_person(aggregate: Any, condition: ColumnElement[bool]) -> Any:
+    """``aggregate`` over one person's rows, as a column of a query over people.
+
+    Correlated on the person's id, so each is an index lookup per person rather than
+    a pass over everyone's rows: the overview grows with the number of people only.
+    """
+    return select(aggregate).where(condition).correlate(Person.__table__).scalar_subquery()
+
+
+def _newest(skip: int, rater: RaterKind | None = None) -> Any:
+    """Id of a person's newest assessment (of ``rater``, or any) after ``skip`` newer ones."""
+    table = Assessment.__table__
+    query = select(table.c.id).where(table.c.person_id == Person.__table__.c.id)
+    if rater is not None:
+        query = query.where(table.c.rater_kind == rater.value)
+    return (
+        query.order_by(table.c.assessed_on.desc(), table.c.id.desc())
+        .limit(1)
+        .offset(skip)
+        .correlate(Person.__table__)
+        .scalar_subquery()
+    )

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from planner.analysis.readiness import compute_readiness, readiness_history
+from planner.analysis.readiness import compute_readiness, overall_readiness, readiness_history
 from planner.framework.loader import parse_framework
 from planner.framework.schema import Framework
 from planner.services.records import AssessmentRecord, RatingRecord
@@ -87,6 +87,7 @@ def test_readiness_hand_computed(
     assert result.area("tech").readiness == pytest.approx(tech)
     assert result.area("lead").readiness == pytest.approx(lead)
     assert result.rated == len(levels) and result.total == 3
+    assert overall_readiness(framework, framework.profile("senior"), levels) == result.overall
 
 
 def test_gaps_per_competency() -> None:

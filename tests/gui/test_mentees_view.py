@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from planner.gui.main_window import MainWindow
 from planner.gui.mentee_table_model import (
     ACTIVITY,
+    AIM,
     ATTENTION_ROLE,
     OVERDUE,
     PERSON,
@@ -132,6 +133,28 @@ def test_enter_opens_the_persons_plan_and_the_buttons_other_views(
     window.show_view("mentees")
     qtbot.mouseClick(view.skills_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget().name == "skills_view"
+
+
+def test_columns_fit_their_contents_again_after_a_change(
+    qtbot: QtBot, team: Services, settings: AppSettings
+) -> None:
+    window = make_window(qtbot, team, settings)
+    window.show_view("mentees")
+    view = mentees_of(window)
+    table, header = view.table, view.table.horizontalHeader()
+
+    def fitted() -> bool:
+        return all(
+            header.sectionSize(c) == max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in range(header.count())
+            if c != AIM
+        )
+
+    assert fitted()
+    before = header.sectionSize(PERSON)
+    window.operations.create_person(PersonDraft("Maximiliana Wolkenstein-Trostberg"))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 4)
+    assert fitted() and header.sectionSize(PERSON) > before
 
 
 def test_with_one_person_the_entry_hides_and_comes_back_with_a_second(

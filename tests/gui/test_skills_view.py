@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from planner.framework.loader import builtin_framework
 from planner.gui.dialogs.assessment_dialog import AssessmentDialog
 from planner.gui.operations import Operations
 from planner.gui.skills_tree_model import (
@@ -19,15 +18,13 @@ from planner.gui.skills_tree_model import (
     LevelDescriptorModel,
     RatingHistoryModel,
     SkillsTreeModel,
-    hours_by_area,
-    hours_by_competency,
     rating_history,
 )
 from planner.gui.views.base import CurrentPerson, ViewContext
 from planner.gui.views.skills_view import EMPTY_PAGE, SKILLS_PAGE, SkillsView
-from planner.services.records import AssessmentRecord, LearningRecord, PersonDraft, RatingRecord
+from planner.services.records import AssessmentRecord, PersonDraft, RatingRecord
 from planner.services.service_set import Services
-from planner.vocabulary import LearningKind, RaterKind
+from planner.vocabulary import RaterKind
 
 # The offscreen platform (used by the tests) cannot pass a window's size limits on.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -186,6 +183,58 @@ def test_selecting_an_area_shows_its_summary(qtbot: QtBot, context: ViewContext)
     assert "readiness" in view.details.area_label.text()
     assert view.details.levels_list.isHidden()
     assert view.history_table.isHidden()
+
+
+def test_columns_and_history_rows_fit_their_contents(qtbot: QtBot, context: ViewContext) -> None:
+    view = show_view(qtbot, context)
+    select(qtbot, view, "mentoring")
+    tree, header = view.tree, view.tree.header()
+    for column in range(1, header.count()):
+        measured = max(tree.sizeHintForColumn(column), header.sectionSizeHint(column))
+        assert tree.fitted_width(column) == measured
+        if not header.isSectionHidden(column):
+            assert header.sectionSize(column) == measured
+
+    table = view.history_table
+    shortest = table.verticalHeader().minimumSectionSize()
+
+    def rows_fit() -> bool:
+        rows = range(table.model().rowCount())
+        return all(table.rowHeight(r) == max(table.sizeHintForRow(r), shortest) for r in rows)
+
+    assert rows_fit()
+    tallest = max(table.rowHeight(r) for r in range(table.model().rowCount()))
+    view.splitter.setSizes([350, 650])  # a wider panel: the evidence wraps less
+    qtbot.waitUntil(rows_fit)
+    assert max(table.rowHeight(r) for r in range(table.model().rowCount())) < tallest
+
+
+def test_a_reload_fills_the_details_once(qtbot: QtBot, context: ViewContext) -> None:
+    view = show_view(qtbot, context)
+    resets: list[bool] = []
+    view.history_model.modelReset.connect(lambda: resets.append(True))
+    view.reload()
+    assert resets == [True]
+
+
+def test_details_show_each_competency_s_own_levels_and_sources(
+    qtbot: QtBot, context: ViewContext
+) -> None:
+    view = show_view(qtbot, context)
+    framework = context.services.frameworks.get("senior-ml-developer")
+    for competency_id in ("project-leadership", "ai-ethics", "mentoring", "ai-ethics"):
+        select(qtbot, view, competency_id)
+        competency = framework.competency(competency_id)
+        shown = view.details.sources.text().splitlines()
+        assert len(shown) == 2 * len(competency.sources)
+        assert shown[1::2] == [f"“{ref.quote}”" for ref in competency.sources]
+        blocks = view.details.levels_list.blocks
+        assert len(blocks) == 5 and all(block.isVisibleTo(view) for block in blocks)
+        texts = view.details.levels_list.text().splitlines()
+        assert texts[1::2] == [competency.descriptors[level] for level in range(1, 6)]
+        model = view.details.levels_model
+        marked = [model.mark(level) != "" for level in range(1, 6)]
+        assert [block.autoFillBackground() for block in blocks] == marked
 
 
 # The New assessment dialog ------------------------------------------------------
@@ -368,41 +417,6 @@ def test_a_newcomer_sees_the_empty_state_and_can_start(qtbot: QtBot, newcomer: V
 
 
 # The pure functions ----------------------------------------------------------------
-
-
-def entry(entry_id: int, hours: float, *competencies: str) -> LearningRecord:
-    return LearningRecord(
-        entry_id,
-        1,
-        f"Entry {entry_id}",
-        LearningKind.COURSE,
-        date(2026, 1, entry_id),
-        hours,
-        "",
-        "",
-        datetime(2026, 1, entry_id),
-        competencies,
-    )
-
-
-def test_hours_are_summed_per_competency_and_once_per_area() -> None:
-    entries = [
-        entry(1, 2.0, "mentoring", "knowledge-sharing"),
-        entry(2, 1.5, "mentoring"),
-        entry(3, 4.0, "python-programming"),
-        entry(4, 1.0),
-    ]
-    framework = builtin_framework()
-
-    assert hours_by_competency(entries) == {
-        "mentoring": 3.5,
-        "knowledge-sharing": 2.0,
-        "python-programming": 4.0,
-    }
-    assert hours_by_area(framework, entries) == {
-        "leadership-mentorship": 3.5,
-        "technical-foundations": 4.0,
-    }
 
 
 def test_rating_history_is_newest_first() -> None:

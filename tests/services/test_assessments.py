@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from planner.errors import NotFoundError, ValidationError
+from planner.services.assessments import read_assessments
 from planner.services.records import (
     AssessmentDraft,
     LearningDraft,
@@ -17,6 +18,7 @@ from planner.services.records import (
     RatingDraft,
 )
 from planner.services.service_set import Services
+from planner.storage.models import Assessment
 from planner.vocabulary import LearningKind, RaterKind
 
 TODAY = date(2026, 11, 21)
@@ -187,3 +189,44 @@ def test_unknown_people_and_assessments_are_not_found(
     with pytest.raises(NotFoundError):
         services.assessments.delete(999)
     assert services.assessments.list_for(ada.id) == []
+
+
+def test_the_list_reads_exactly_what_one_assessment_at_a_time_reads(
+    services: Services, ada: PersonRecord
+) -> None:
+    grace = services.people.create(PersonDraft("Grace"))
+    course, talk = (
+        services.learning.add(ada.id, LearningDraft(title, LearningKind.COURSE, TODAY, 3))
+        for title in ("Course", "Talk")
+    )
+    linked = RatingDraft("python-programming", 4, "Shipped it", (talk.id, course.id))
+    mentor = replace(SELF_CHECK, rater_kind=RaterKind.MENTOR, rater_name="Grace", notes="Q3")
+    for draft in (replace(SELF_CHECK, ratings=(linked, RatingDraft("mentoring", 1))), mentor):
+        services.assessments.create(ada.id, draft)
+    services.assessments.create(grace.id, SELF_CHECK)
+
+    listed = services.assessments.list_for(ada.id)
+
+    assert listed == [services.assessments.get(a.id) for a in listed]
+    assert [a.rater_label for a in listed] == ["Self", "Grace"]
+    assert listed[0].ratings[0].learning_entry_ids == (course.id, talk.id)
+    assert listed[0].ratings[1].learning_entry_ids == ()
+    assert [a.person_id for a in services.assessments.list_for(grace.id)] == [grace.id]
+    # Both on one day: the one recorded later is the latest.
+    assert services.assessments.latest(ada.id) == listed[-1]
+    assert services.assessments.latest(ada.id, RaterKind.SELF) == listed[0]
+
+
+def test_read_assessments_orders_by_person_then_date(services: Services, ada: PersonRecord) -> None:
+    grace = services.people.create(PersonDraft("Grace"))
+    late = services.assessments.create(grace.id, replace(SELF_CHECK, assessed_on=date(2026, 9, 1)))
+    early = services.assessments.create(grace.id, SELF_CHECK)
+    own = services.assessments.create(ada.id, SELF_CHECK)
+
+    with services.database.session() as session:
+        everyone = read_assessments(session, Assessment.id.is_not(None))
+        none = read_assessments(session, Assessment.id.in_([]))
+
+    assert [a.id for a in everyone] == [own.id, early.id, late.id]
+    assert everyone[1] == services.assessments.get(early.id)
+    assert none == []

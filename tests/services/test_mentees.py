@@ -66,3 +66,21 @@ def test_each_person_gets_their_latest_ratings_activity_and_goals(services: Serv
     assert (empty.recent, empty.last_review, empty.last_activity) == ((), None, None)
     assert (empty.open_goals, empty.overdue_goals) == (0, 0)
     assert cleo.id == empty.person.id
+
+
+def test_assessments_on_one_day_count_in_the_order_they_were_made(services: Services) -> None:
+    ana = services.people.create(PersonDraft("Ana"))
+    ben = services.people.create(PersonDraft("Ben"))
+    rate(services, ana.id, date(2026, 8, 1), 1, mentor="Dana")
+    rate(services, ana.id, date(2026, 8, 1), 2, mentor="Eve")
+    rate(services, ana.id, date(2026, 8, 1), 3)
+    rate(services, ana.id, date(2026, 2, 1), 4)  # entered last, but the oldest
+    rate(services, ben.id, date(2026, 9, 1), 5, mentor="Dana")
+
+    facts = {f.person.name: f for f in services.mentees.facts()}
+
+    assert [a.levels["mentoring"] for a in facts["Ana"].recent] == [2, 3]
+    review = facts["Ana"].last_review
+    assert review is not None and review.rater_name == "Eve"
+    assert [a.levels["mentoring"] for a in facts["Ben"].recent] == [5]
+    assert facts["Ben"].last_review == facts["Ben"].recent[-1]

@@ -6,7 +6,7 @@ so both views use the same widgets and read the same way.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,11 +61,18 @@ def section_heading(text: str) -> QLabel:
 
 
 class FittedTableView(QTableView):
-    """A read-only table exactly as tall as its rows, to sit in a scrolling panel."""
+    """A read-only table exactly as tall as its rows, to sit in a scrolling panel.
+
+    Columns fit their contents and rows their wrapped text, measured once when the
+    rows change and again only when the column widths really change. (Qt's
+    ResizeToContents modes measure every cell on each layout pass, and a panel's
+    layout makes many: with years of ratings that cost more than the rest of a view.)
+    """
 
     def __init__(self, stretch_column: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._stretch_column = stretch_column
+        self._fitted_widths: tuple[int, ...] | None = None
         self.setWordWrap(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -74,7 +81,7 @@ class FittedTableView(QTableView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.verticalHeader().hide()
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().sectionResized.connect(self._on_rows_resized)
         self.horizontalHeader().setHighlightSections(False)
         self.horizontalHeader().sectionResized.connect(self._on_columns_resized)
@@ -87,11 +94,12 @@ class FittedTableView(QTableView):
             mode = (
                 QHeaderView.ResizeMode.Stretch
                 if column == self._stretch_column
-                else QHeaderView.ResizeMode.ResizeToContents
+                else QHeaderView.ResizeMode.Fixed
             )
             header.setSectionResizeMode(column, mode)
         if self.model() is not None:
-            self.model().modelReset.connect(self._on_rows_resized)
+            self.model().modelReset.connect(self._fit_contents)
+        self._fit_contents()
 
     def sizeHint(self) -> QSize:
         """As tall as the header and every row."""
@@ -106,19 +114,46 @@ class FittedTableView(QTableView):
         """As tall as :meth:`sizeHint`; narrow as needed."""
         return QSize(120, self.sizeHint().height())
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Measure again in a new font or style."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_contents()
+
+    def _fit_contents(self) -> None:
+        """Columns to their contents (but the stretching one), then rows to theirs."""
+        if self.model() is None:
+            return
+        for column in range(self.horizontalHeader().count()):
+            if column != self._stretch_column:
+                self.resizeColumnToContents(column)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        self._fitted_widths = self._column_widths()
+        self.resizeRowsToContents()
+        self.updateGeometry()
+
+    def _column_widths(self) -> tuple[int, ...]:
+        header = self.horizontalHeader()
+        return tuple(header.sectionSize(column) for column in range(header.count()))
+
     def _on_rows_resized(self, *_args: object) -> None:
         self.updateGeometry()
 
     def _on_columns_resized(self, *_args: object) -> None:
         # Wrapped text needs new row heights when a column gets narrower or wider.
-        self.resizeRowsToContents()
+        if self._column_widths() != self._fitted_widths:
+            self._fit_rows()
 
 
 class AreaTreeView(QTreeView):
     """A tree of areas (spanning every column) over competencies (one column each).
 
     The first column takes the width the other columns leave, but never less than
-    ``first_column_minimum``; below that the tree scrolls sideways.
+    ``first_column_minimum``; below that the tree scrolls sideways. The other columns
+    fit their contents, measured when the rows change (not on every layout pass, as
+    Qt's ResizeToContents mode would); :meth:`fitted_width` tells the measured width.
     """
 
     def __init__(self, first_column_minimum: int, parent: QWidget | None = None) -> None:
@@ -130,6 +165,7 @@ class AreaTreeView(QTreeView):
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(36)
         header.sectionResized.connect(self._on_section_resized)
+        self._fitted: dict[int, int] = {}
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         """Show ``model``: the first column fitted, the others as wide as their contents."""
@@ -137,11 +173,23 @@ class AreaTreeView(QTreeView):
         if model is None:
             return
         header = self.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         model.modelReset.connect(self._on_rows_changed)
         model.layoutChanged.connect(self._on_rows_changed)
         model.rowsInserted.connect(self._on_rows_changed)
+        model.dataChanged.connect(self._fit_contents)
+        self._fit_contents()
+
+    def fitted_width(self, column: int) -> int:
+        """The width ``column`` (not the first) takes when shown: its contents or title."""
+        return self._fitted.get(column, 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Measure again in a new font or style."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_contents()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Refit the first column to the new width."""
@@ -166,41 +214,98 @@ class AreaTreeView(QTreeView):
         for row in range(model.rowCount()):
             self.setFirstColumnSpanned(row, QModelIndex(), True)
         self.expandAll()
+        self._fit_contents()
+
+    def _fit_contents(self, *_args: object) -> None:
+        """Every column but the first as wide as its contents, then the first fitted."""
+        model = self.model()
+        if model is None:
+            return
+        header = self.header()
+        self._fitted = {}
+        for column in range(1, header.count()):
+            width = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+            self._fitted[column] = width
+            header.resizeSection(column, width)
         self._fit_first_column()
 
 
 class SourcesList(QWidget):
-    """Where a competency comes from: document title and section, then the quote."""
+    """Where a competency comes from: document title and section, then the quote.
+
+    The labels are kept and refilled when another competency is shown (making and
+    polishing new ones each time cost more than the rest of a selection change).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(2)
+        self._pairs: list[tuple[QLabel, QLabel]] = []
         self.labels: list[QLabel] = []
+        """The labels shown: place, then quote, for each source."""
 
     def set_competency(self, framework: Framework, competency: Competency) -> None:
         """Show ``competency``'s sources."""
-        for label in self.labels:
-            self._layout.removeWidget(label)
-            label.hide()
-            label.deleteLater()
+        while len(self._pairs) < len(competency.sources):
+            self._pairs.append(self._new_pair())
         self.labels = []
-        for ref in competency.sources:
-            title = framework.document(ref.document).title
-            where = plain_label(f"{title} — section “{ref.section}”")
-            quote = plain_label(f"“{ref.quote}”")
-            font = QFont(quote.font())
-            font.setItalic(True)
-            quote.setFont(font)
-            quote.setContentsMargins(12, 0, 0, 8)
-            for label in (where, quote):
-                self._layout.addWidget(label)
-                self.labels.append(label)
+        for number, (where, quote) in enumerate(self._pairs):
+            shown = number < len(competency.sources)
+            if shown:
+                ref = competency.sources[number]
+                title = framework.document(ref.document).title
+                where.setText(f"{title} — section “{ref.section}”")
+                quote.setText(f"“{ref.quote}”")
+                self.labels += [where, quote]
+            where.setVisible(shown)
+            quote.setVisible(shown)
+
+    def _new_pair(self) -> tuple[QLabel, QLabel]:
+        where = plain_label()
+        quote = plain_label()
+        font = QFont(quote.font())
+        font.setItalic(True)
+        quote.setFont(font)
+        quote.setContentsMargins(12, 0, 0, 8)
+        self._layout.addWidget(where)
+        self._layout.addWidget(quote)
+        return where, quote
 
     def text(self) -> str:
         """All the shown text, one line per label (for tests and copying)."""
         return "\n".join(label.text() for label in self.labels)
+
+
+class _LevelBlock(QFrame):
+    """One level: a bold heading over its descriptor, tinted when marked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("levelBlock")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 6)
+        layout.setSpacing(1)
+        self.heading = plain_label()
+        font = QFont(self.heading.font())
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.descriptor = plain_label()
+        layout.addWidget(self.heading)
+        layout.addWidget(self.descriptor)
+
+    def show_level(self, heading: str, descriptor: str, tint: object) -> None:
+        self.heading.setText(heading)
+        self.descriptor.setText(descriptor)
+        if isinstance(tint, QColor):
+            palette = QPalette()  # only the background set; the rest follows the parent
+            palette.setColor(QPalette.ColorRole.Window, tint)
+            self.setPalette(palette)
+            self.setAutoFillBackground(True)
+        else:
+            self.setPalette(QPalette())  # back to the inherited palette
+            self.setAutoFillBackground(False)
 
 
 class LevelDescriptorList(QWidget):
@@ -209,7 +314,8 @@ class LevelDescriptorList(QWidget):
     Reads :class:`LevelDescriptorModel` (which marks the person's level and target) and
     lays each level out as a bold heading over its descriptor, so the text wraps to the
     panel's width instead of squeezing into a table column. Marked levels are tinted and
-    say "Your level" / "Target" in words, so colour is never the only cue.
+    say "Your level" / "Target" in words, so colour is never the only cue. The blocks
+    are kept and refilled for the next competency rather than made anew.
     """
 
     def __init__(self, model: LevelDescriptorModel, parent: QWidget | None = None) -> None:
@@ -218,42 +324,25 @@ class LevelDescriptorList(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
+        self._pool: list[_LevelBlock] = []
         self.blocks: list[QFrame] = []
+        """The blocks shown, one per level."""
         model.modelReset.connect(self._rebuild)
 
     def _rebuild(self) -> None:
-        for block in self.blocks:
-            self._layout.removeWidget(block)
-            block.hide()
-            block.deleteLater()
-        self.blocks = []
         model = self.model
-        for row in range(model.rowCount()):
-            heading_text = str(model.index(row, model.COL_LEVEL).data()).replace("\n", " — ")
-            descriptor = str(model.index(row, model.COL_DESCRIPTOR).data())
-            tint = model.index(row, model.COL_LEVEL).data(Qt.ItemDataRole.BackgroundRole)
-            self.blocks.append(self._block(heading_text, descriptor, tint))
-            self._layout.addWidget(self.blocks[-1])
-
-    @staticmethod
-    def _block(heading_text: str, descriptor: str, tint: object) -> QFrame:
-        block = QFrame()
-        block.setObjectName("levelBlock")
-        layout = QVBoxLayout(block)
-        layout.setContentsMargins(8, 4, 8, 6)
-        layout.setSpacing(1)
-        heading = plain_label(heading_text)
-        font = QFont(heading.font())
-        font.setBold(True)
-        heading.setFont(font)
-        layout.addWidget(heading)
-        layout.addWidget(plain_label(descriptor))
-        if isinstance(tint, QColor):
-            palette = block.palette()
-            palette.setColor(QPalette.ColorRole.Window, tint)
-            block.setPalette(palette)
-            block.setAutoFillBackground(True)
-        return block
+        count = model.rowCount()
+        while len(self._pool) < count:
+            self._pool.append(_LevelBlock())
+            self._layout.addWidget(self._pool[-1])
+        for row, block in enumerate(self._pool):
+            if row < count:
+                heading = str(model.index(row, model.COL_LEVEL).data()).replace("\n", " — ")
+                descriptor = str(model.index(row, model.COL_DESCRIPTOR).data())
+                tint = model.index(row, model.COL_LEVEL).data(Qt.ItemDataRole.BackgroundRole)
+                block.show_level(heading, descriptor, tint)
+            block.setVisible(row < count)
+        self.blocks = list(self._pool[:count])
 
     def text(self) -> str:
         """Every heading and descriptor shown, one per line (for tests and copying)."""

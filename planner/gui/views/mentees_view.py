@@ -6,7 +6,7 @@ and the last mentor review; a person opens with Enter (their plan) or the button
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -81,7 +81,8 @@ class MenteesView(View):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted to the contents once per reload (see _fit_columns), not on every layout.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(AIM, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._on_activated)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -128,10 +129,28 @@ class MenteesView(View):
         selected = self.selected_person_id()
         rows = mentee_rows(self.context.services)
         self.model.set_rows(rows, self.context.services.clock.today())
+        self._fit_columns()
         self.summary_label.setText(overview_summary(rows, self.model))
         self.note_label.setVisible(len(rows) <= 1)
         self.select_person(selected if selected is not None else self.context.person.id)
         self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        """Every column but the stretching "Role and target" as wide as its contents.
+
+        Measured once per reload (and on a font or style change) instead of by Qt's
+        ResizeToContents mode, which measures every cell again on each layout pass.
+        """
+        for column in range(self.model.columnCount()):
+            if column != AIM:
+                self.table.resizeColumnToContents(column)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Measure the columns again in a new font or style."""
+        super().changeEvent(event)
+        built = hasattr(self, "table")  # a change may arrive while the view is being made
+        if built and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_columns()
 
     def selected_person_id(self) -> int | None:
         """Id of the selected person, if any."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.analysis.readiness import compute_readiness
+from planner.analysis.skills_overview import skills_overview
 from planner.framework.schema import Framework, Profile
 from planner.gui.dialogs.assessment_dialog import AssessmentDialog
 from planner.gui.operations import DataChange, DataKind
@@ -33,8 +34,6 @@ from planner.gui.skills_tree_model import (
     RatingHistoryModel,
     SkillsTreeModel,
     format_hours,
-    hours_by_area,
-    hours_by_competency,
     rating_history,
     skill_areas,
 )
@@ -95,6 +94,7 @@ class SkillsView(View):
         self._profile: Profile | None = None
         self._assessments: list[AssessmentRecord] = []
         self._mentor_rated = False
+        self._details_shown = 0  # counts showings, so a reload shows the details once
         self._build()
 
     # Layout -----------------------------------------------------------------
@@ -197,11 +197,8 @@ class SkillsView(View):
         if person_id is None:
             self._show_empty("Add yourself first; then rate your skills here.", enabled=False)
             return
-        services = self.context.services
-        person = services.people.get(person_id)
-        framework = services.people.framework_of(person)
-        profile = framework.profile(person.target_profile_id)
-        assessments = services.assessments.list_for(person_id)
+        overview = skills_overview(self.context.services, person_id)
+        framework, profile, assessments = overview.framework, overview.profile, overview.assessments
         self._framework, self._profile, self._assessments = framework, profile, assessments
         if not assessments:
             self._show_empty(
@@ -212,14 +209,8 @@ class SkillsView(View):
                 enabled=True,
             )
             return
-        entries = services.learning.list_for(person_id)
-        rows = skill_areas(
-            framework,
-            profile,
-            assessments,
-            hours_by_competency(entries),
-            hours_by_area(framework, entries),
-        )
+        hours = overview.hours
+        rows = skill_areas(framework, profile, assessments, hours.by_competency, hours.by_area)
         latest = assessments[-1]
         overall = compute_readiness(framework, profile, latest.levels).overall
         summary = readiness_summary(profile, overall, latest.assessed_on)
@@ -239,10 +230,8 @@ class SkillsView(View):
         if not self._mentor_rated:
             self.tree.setColumnHidden(SkillsTreeModel.COL_LAST, False)
             return
-        header = self.tree.header()
         needed = FIRST_COLUMN_MINIMUM + sum(
-            max(self.tree.sizeHintForColumn(column), header.sectionSizeHint(column))
-            for column in range(1, header.count())
+            self.tree.fitted_width(column) for column in range(1, self.tree.header().count())
         )
         narrow = self.tree.viewport().width() < needed
         self.tree.setColumnHidden(SkillsTreeModel.COL_LAST, narrow)
@@ -268,14 +257,17 @@ class SkillsView(View):
         if not source.isValid():
             source = self.model.index(0, 0, self.model.index(0, 0))
         index = self.proxy.mapFromSource(source)
+        shown = self._details_shown
         self.tree.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
-        self._show_details(index)
+        if self._details_shown == shown:  # the current row did not change: show it anew
+            self._show_details(index)
 
     def _show_details(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        self._details_shown += 1
         framework, profile = self._framework, self._profile
         if framework is None or profile is None or not index.isValid():
             return
