@@ -8,11 +8,17 @@ until nothing does (each pass fixes a later place, so it ends).
 
 Pages are painted by hand, body clipped to the page and then a footer with the
 person's name, the date and the page number, which ``QTextDocument.print`` cannot do.
+
+The charts are decoded from PNG once per plan (:func:`decode_charts`), not on every
+pass. Breaks found before (on a worker thread, say) can be handed in: the plan is
+then laid out once, checked, and only searched further if something still goes wrong.
+Everything here is reentrant Qt (text documents, images), so a worker thread may
+paginate; each document is used by the thread that made it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +41,7 @@ from PySide6.QtGui import (
 from planner.report.html_writer import PlanHtml, TableSegment
 from planner.report.page_setup import LAYOUT_DPI, PageGeometry, Paper
 from planner.report.plan_html import MUTED, PROGRESS_URL, RADAR_URL, RULE, TEXT, build_plan_html
-from planner.report.plan_model import Chart, Plan
+from planner.report.plan_model import Plan
 from planner.report.plan_text import long_date
 
 MAX_PASSES = 80
@@ -107,8 +113,27 @@ def print_palette() -> QPalette:
     return palette
 
 
-def make_document(built: PlanHtml, plan: Plan, geometry: PageGeometry) -> PlanDocument:
-    """The plan's HTML as a document laid out on pages of ``geometry``, charts attached."""
+ChartImages = Mapping[str, QImage]
+
+
+def decode_charts(plan: Plan) -> dict[str, QImage]:
+    """The plan's chart images by their URL in the HTML (charts not drawn are left out)."""
+    images = {}
+    for url, chart in ((RADAR_URL, plan.radar), (PROGRESS_URL, plan.progress)):
+        if chart.image is not None:
+            image = QImage.fromData(chart.image.png)
+            if not image.isNull():
+                images[url] = image
+    return images
+
+
+def make_document(
+    built: PlanHtml, plan: Plan, geometry: PageGeometry, charts: ChartImages | None = None
+) -> PlanDocument:
+    """The plan's HTML as a document laid out on pages of ``geometry``, charts attached.
+
+    ``charts`` are the plan's chart images decoded already (see :func:`decode_charts`).
+    """
     document = PlanDocument()
     document.setUndoRedoEnabled(False)
     document.documentLayout().setPaintDevice(_layout_device())
@@ -118,19 +143,11 @@ def make_document(built: PlanHtml, plan: Plan, geometry: PageGeometry) -> PlanDo
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     document.setDefaultTextOption(option)
-    for url, chart in ((RADAR_URL, plan.radar), (PROGRESS_URL, plan.progress)):
-        _add_chart(document, url, chart)
+    for url, image in (decode_charts(plan) if charts is None else charts).items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
     document.setHtml(built.html)
     document.setPageSize(QSizeF(geometry.body.width(), geometry.body.height()))
     return document
-
-
-def _add_chart(document: QTextDocument, url: str, chart: Chart) -> None:
-    if chart.image is None:
-        return
-    image = QImage.fromData(chart.image.png)
-    if not image.isNull():
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
 
 
 @dataclass(frozen=True)
@@ -264,14 +281,26 @@ def _kept_with(following: list[tuple[str, _Placed]]) -> _Placed | None:
 
 
 class PaginatedPlan:
-    """A plan laid out on pages of one paper size; paints any page onto any painter."""
+    """A plan laid out on pages of one paper size; paints any page onto any painter.
 
-    def __init__(self, plan: Plan, paper: Paper) -> None:
+    ``breaks`` are page breaks found before for the same plan, sections and paper;
+    ``charts`` its chart images decoded before. Both only save time.
+    """
+
+    def __init__(
+        self,
+        plan: Plan,
+        paper: Paper,
+        *,
+        breaks: Sequence[str] = (),
+        charts: ChartImages | None = None,
+    ) -> None:
         self.plan = plan
         self.geometry = PageGeometry.for_paper(paper)
+        self.charts: ChartImages = decode_charts(plan) if charts is None else charts
         self.breaks: tuple[str, ...] = ()
         self.passes = 0
-        self.html, self.document = self._paginate()
+        self.html, self.document = self._paginate(list(breaks))
 
     @property
     def paper(self) -> Paper:
@@ -283,27 +312,36 @@ class PaginatedPlan:
         """How many pages the plan takes."""
         return max(1, self.document.pageCount())
 
-    def _paginate(self) -> tuple[PlanHtml, PlanDocument]:
-        breaks: list[str] = []
+    def _paginate(self, breaks: list[str]) -> tuple[PlanHtml, PlanDocument]:
         page_height = self.geometry.body.height()
         while True:
             self.passes += 1
             built = build_plan_html(self.plan, frozenset(breaks))
-            document = make_document(built, self.plan, self.geometry)
+            if any(key not in built.order for key in breaks):  # breaks of another plan
+                breaks = [key for key in breaks if key in built.order]
+                built = build_plan_html(self.plan, frozenset(breaks))
+            document = make_document(built, self.plan, self.geometry, self.charts)
             problem = _first_problem(_measure(document, built), page_height, frozenset(breaks))
             if problem is None or self.passes >= MAX_PASSES:
                 self.breaks = tuple(breaks)
                 return built, document
+            del document  # before the next pass makes another (a few MB each)
             order = {key: index for index, key in enumerate(built.order)}
             breaks = [key for key in breaks if order[key] < order[problem]] + [problem]
 
-    def paint_page(self, painter: QPainter, index: int) -> None:
-        """Paint page ``index``; ``painter`` works in layout units from the page's corner."""
+    def paint_page(self, painter: QPainter, index: int, area: QRectF | None = None) -> None:
+        """Paint page ``index``; ``painter`` works in layout units from the page's corner.
+
+        ``area`` (layout units from the page's corner) limits the painting to the part
+        of the page a screen asks for; the whole page by default.
+        """
         body = self.geometry.body
         clip = QRectF(0, index * body.height(), body.width(), body.height())
+        if area is not None:
+            clip = clip.intersected(area.translated(-body.left(), clip.top() - body.top()))
         painter.save()
-        painter.translate(body.left(), body.top() - clip.top())
-        painter.setClipRect(clip)
+        painter.translate(body.left(), body.top() - index * body.height())
+        painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
         context = QAbstractTextDocumentLayout.PaintContext()
         context.clip = clip
         context.palette = print_palette()

@@ -75,6 +75,33 @@ def measure(label: str, services: Services, person_id: int, runs: int) -> None:
     )
 
 
+def plan_pdf_times(path: Path, runs: int) -> list[float]:
+    """Milliseconds to gather, lay out and write the PDF of the busiest person in ``path``.
+
+    Used by ``bench_app.py`` for its "Plan PDF export" row; one warm-up run first.
+    """
+    ensure_gui_application()
+    clock = FixedClock(datetime.combine(DatasetSpec().today, day_time(12)))
+    services = Services.open(f"sqlite:///{path}", clock)
+    try:
+        person_id = busiest_person(services)
+        with tempfile.TemporaryDirectory(prefix="bench-plan-") as folder:
+            out = Path(folder) / "plan.pdf"
+
+            def whole() -> None:
+                write_pdf(PaginatedPlan(build_plan(services, person_id), Paper.A4), out)
+
+            whole()
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                whole()
+                times.append((time.perf_counter() - start) * 1000)
+    finally:
+        services.close()
+    return times
+
+
 def main(argv: list[str] | None = None) -> int:
     """Measure and print the table."""
     parser = argparse.ArgumentParser(description=__doc__)

@@ -4,23 +4,29 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from planner.gui import plan_printing
 from planner.gui.main_window import MainWindow
+from planner.gui.plan_preview import SHADOW
 from planner.gui.settings import AppSettings
+from planner.gui.views import plan_view
 from planner.gui.views.base import ViewContext
 from planner.gui.views.plan_view import PlanView
 from planner.report.page_setup import Paper
+from planner.report.prepared_plan import PreparedPlan
 from planner.services.records import PersonDraft
 from planner.services.service_set import Services
 
@@ -52,7 +58,7 @@ def test_preview_shows_every_page_of_the_plan(view: PlanView) -> None:
     assert view.paginated is not None
     assert view.preview.page_count == view.paginated.page_count >= 4
     assert view.info_label.text() == f"{view.paginated.page_count} pages on A4 paper."
-    first = view.preview.pages[0].pixmap()
+    first = view.preview.pages[0].image()
     assert not first.isNull() and first.width() > first.height() * 0.6
     assert view.person_box.currentText() == "Alex Rivera"
 
@@ -192,3 +198,78 @@ def test_an_empty_database_shows_a_sentence_and_no_actions(
     qtbot.waitUntil(lambda: "Nobody is recorded yet" in empty.preview.message.text())
     assert empty.preview.page_count == 0 and empty.paginated is None
     assert not empty.pdf_button.isEnabled() and not empty.calendar_button.isEnabled()
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """Hold the worker preparing the plan until the event is set."""
+    release = threading.Event()
+    real = plan_view.prepare_plan
+
+    def prepare(*args: Any) -> PreparedPlan:
+        release.wait(20)
+        return real(*args)
+
+    monkeypatch.setattr(plan_view, "prepare_plan", prepare)
+    yield release
+    release.set()
+
+
+def test_the_view_opens_at_once_and_says_the_preview_is_coming(
+    qtbot: QtBot, context: ViewContext, held: threading.Event
+) -> None:
+    view = PlanView(context)
+    qtbot.addWidget(view)
+    view.resize(1024, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.loader.busy)
+    assert view.preview.message.isVisible()
+    assert view.preview.message.text() == plan_view.PREPARING
+    assert view.preview.page_count == 0 and view.paginated is None
+    assert view.person_box.currentText() == "Alex Rivera"
+    assert view.pdf_button.isEnabled()  # it waits for the plan when clicked
+    with qtbot.waitSignal(view.plan_shown, timeout=20000):
+        held.set()
+    assert not view.preview.message.isVisible() and view.preview.page_count >= 4
+
+
+def test_exporting_before_the_preview_is_ready_waits_for_it(
+    qtbot: QtBot, context: ViewContext, held: threading.Event, save_to: list[Path]
+) -> None:
+    view = PlanView(context)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.loader.busy)
+    threading.Timer(0.3, held.set).start()
+    qtbot.mouseClick(view.pdf_button, Qt.MouseButton.LeftButton)
+    assert view.paginated is not None
+    assert len(PdfReader(save_to[-1]).pages) == view.paginated.page_count >= 4
+    assert view.preview.page_count == view.paginated.page_count
+
+
+def test_toggling_a_section_keeps_the_pages_until_the_new_ones_come(
+    qtbot: QtBot, view: PlanView, held: threading.Event
+) -> None:
+    pages = view.preview.page_count
+    view.section_boxes["gaps"].setChecked(False)
+    qtbot.waitUntil(lambda: view.loader.busy)
+    assert view.preview.page_count == pages and view.info_label.text() == plan_view.UPDATING
+    with qtbot.waitSignal(view.plan_shown, timeout=20000):
+        held.set()
+    assert view.paginated is not None and not view.paginated.plan.sections.gaps
+
+
+def test_sheets_paint_the_printed_page(view: PlanView) -> None:
+    sheet = view.preview.pages[1]
+    shown = sheet.grab().toImage()
+    page = sheet.image()
+    width, height = page.width(), page.height()
+    assert (shown.width(), shown.height()) == (width + SHADOW, height + SHADOW)
+    region = shown.copy(0, 0, width, height).convertToFormat(page.format())
+    worst = max(
+        abs(QColor(region.pixel(x, y)).value() - QColor(page.pixel(x, y)).value())
+        for y in range(0, height, 3)
+        for x in range(0, width, 3)
+    )
+    assert worst <= 2  # the same page; antialiasing may differ by a shade at a clip edge

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -11,6 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from planner.analysis.chart_data import RadarGrouping
 from planner.charts.date_axis import day_number
+from planner.gui.charts import chart_renderer
+from planner.gui.charts.chart_renderer import RenderedChart, RenderRequest
+from planner.gui.charts.chart_widget import DRAWING
 from planner.gui.dialogs.learning_dialog import LearningDialog
 from planner.gui.operations import Operations
 from planner.gui.views.base import CurrentPerson, ViewContext
@@ -163,10 +167,9 @@ def test_the_timeline_shows_the_value_under_the_mouse(qtbot: QtBot, view: Progre
     view.scroll_area.ensureWidgetVisible(chart)
     canvas, figure, data = chart.canvas, chart.figure, chart.data
     assert canvas is not None and figure is not None
-    canvas.draw()
     point = data.points[-1]
     x, y = figure.axes[0].transData.transform((day_number(point.day), point.value))
-    ratio = canvas.device_pixel_ratio
+    ratio = canvas.devicePixelRatioF()
     where = QPoint(round(x / ratio), round(canvas.height() - y / ratio))
     with qtbot.waitSignal(chart.hovered) as hovered:
         qtbot.mouseMove(canvas, where)
@@ -191,3 +194,43 @@ def test_two_columns_when_wide(qtbot: QtBot, view: ProgressView) -> None:
     view.resize(1700, 1000)
     qtbot.waitUntil(lambda: view.column_count == 2)
     qtbot.waitUntil(lambda: view.timeline_section.x() > view.radar_section.x())
+
+
+def test_opening_shows_the_person_at_once_and_the_charts_as_they_come(
+    qtbot: QtBot, context: ViewContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    real = chart_renderer.draw_chart
+
+    def held(request: RenderRequest) -> RenderedChart:
+        release.wait(20)
+        return real(request)
+
+    monkeypatch.setattr(chart_renderer, "draw_chart", held)
+    view = ProgressView(context)
+    qtbot.addWidget(view)
+    view.resize(1024, 700)
+    try:
+        view.show()
+        qtbot.waitExposed(view)
+        person = context.services.people.get(person_id(context))
+        assert view.title_label.text() == f"Progress — {person.name}"
+        qtbot.waitUntil(lambda: not view.loading)  # the data is in; the drawing is held
+        assert view.loading_label.isVisible()
+        assert view.loading_label.text() == "Updating the charts…"
+        for chart in view.charts:
+            assert chart.canvas is not None and chart.canvas.message == DRAWING
+            assert not chart.drawn
+    finally:
+        release.set()
+    wait_drawn(qtbot, view)
+    qtbot.waitUntil(lambda: not view.loading_label.isVisible())
+    assert all(c.canvas is not None and c.canvas.image is not None for c in view.charts)
+
+
+def test_finish_loading_leaves_every_chart_drawn(qtbot: QtBot, view: ProgressView) -> None:
+    view.period_box.setCurrentIndex(len(PRESETS) - 1)
+    view.finish_loading()
+    assert not view.loading
+    assert all(chart.drawn for chart in view.charts)
+    assert view.hours_chart.data.months[0] < date(2025, 12, 1)  # all time, not 12 months

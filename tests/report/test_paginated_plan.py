@@ -6,16 +6,18 @@ not with the paginator's bookkeeping.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter, QTextBlock, QTextCursor, QTextDocument
 
-from planner.report.page_setup import Paper
-from planner.report.paginated_plan import PaginatedPlan, make_document
+from planner.report.page_setup import LAYOUT_DPI, Paper
+from planner.report.paginated_plan import PaginatedPlan, decode_charts, make_document
 from planner.report.plan_data import build_plan
-from planner.report.plan_html import build_plan_html
-from planner.report.plan_model import Plan
+from planner.report.plan_html import PROGRESS_URL, RADAR_URL, build_plan_html
+from planner.report.plan_model import Chart, Plan
 from planner.services.records import GoalDraft, MilestoneDraft
 from planner.services.service_set import Services
 from planner.vocabulary import GoalStatus
@@ -132,3 +134,59 @@ def test_page_images_are_white_pages_of_the_paper_shape(demo_plan: Plan) -> None
     image = paginated.page_image(0, 50)
     assert (image.width(), image.height()) == (425, 550)  # 8.5 x 11 in at 50 dpi
     assert image.pixelColor(2, 2).name() == "#ffffff"
+
+
+def test_breaks_found_before_lay_the_plan_out_in_one_pass(demo_plan: Plan) -> None:
+    searched = PaginatedPlan(demo_plan, Paper.A4)
+    assert searched.passes > 1 and searched.breaks
+    again = PaginatedPlan(demo_plan, Paper.A4, breaks=searched.breaks, charts=searched.charts)
+    assert again.passes == 1
+    assert again.breaks == searched.breaks
+    assert again.page_count == searched.page_count
+    assert again.document.toPlainText() == searched.document.toPlainText()
+    assert again.charts is searched.charts  # decoded once, shared
+
+
+def test_breaks_of_another_plan_are_dropped(demo_plan: Plan) -> None:
+    searched = PaginatedPlan(demo_plan, Paper.A4)
+    mixed = PaginatedPlan(demo_plan, Paper.A4, breaks=("h:no-such-heading", *searched.breaks))
+    assert mixed.breaks == searched.breaks
+    assert mixed.page_count == searched.page_count
+
+
+def test_both_charts_are_decoded_for_the_document(demo_plan: Plan) -> None:
+    charts = decode_charts(demo_plan)
+    assert set(charts) == {RADAR_URL, PROGRESS_URL}
+    assert all(not image.isNull() and image.width() > 500 for image in charts.values())
+    assert decode_charts(replace(demo_plan, radar=Chart(None, "none"))).keys() == {PROGRESS_URL}
+
+
+def differing_rows(first: QImage, second: QImage) -> list[int]:
+    """The rows where two images of one size differ."""
+    return [
+        y
+        for y in range(first.height())
+        if any(first.pixel(x, y) != second.pixel(x, y) for x in range(first.width()))
+    ]
+
+
+def test_painting_part_of_a_page_leaves_the_rest_untouched(demo_plan: Plan) -> None:
+    paginated = PaginatedPlan(demo_plan, Paper.A4)
+    whole = paginated.page_image(0, 50)
+    part = QImage(whole.size(), QImage.Format.Format_RGB32)
+    part.fill(QColor("white"))
+    painter = QPainter(part)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)  # as page_image paints
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.scale(50 / LAYOUT_DPI, 50 / LAYOUT_DPI)
+    page = paginated.geometry.page
+    paginated.paint_page(painter, 0, QRectF(0, 0, page.width(), page.height() / 2))
+    painter.end()
+    half = whole.height() // 2
+    rows = differing_rows(whole, part)
+    assert rows and min(rows) >= half - 1  # the top half exactly as the whole page
+    blank = QImage(whole.size(), QImage.Format.Format_RGB32)
+    blank.fill(QColor("white"))
+    footer = round(paginated.geometry.footer.top() * 50 / LAYOUT_DPI)
+    drawn_below = [y for y in differing_rows(part, blank) if half + 1 < y < footer]
+    assert drawn_below == []  # nothing of the lower half but the footer was painted

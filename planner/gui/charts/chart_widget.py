@@ -1,13 +1,14 @@
-"""One chart on screen: data in, a matplotlib canvas out, drawn only when it can be seen.
+"""One chart on screen: data in, an image drawn off the GUI thread out, only when it can be seen.
 
-The canvas (and with it matplotlib) is created on the first draw, which is queued
-after the widget is shown, so the window paints before matplotlib loads. The chart
-is rebuilt into the same figure when its data or the palette changes; the canvas
-keeps the figure's size and device pixel ratio in step with the widget, so it is
-sharp on high-DPI screens. A context menu (right click, or the menu key) exports
-PNG or SVG.
+Nothing is drawn until the widget is shown; then the chart is built and drawn by
+matplotlib on a worker thread (:mod:`planner.gui.charts.chart_renderer`) at the
+widget's size and device pixel ratio, so it is sharp on high-DPI screens and the
+window never waits for matplotlib, which also loads on that thread. Until the first
+image arrives the canvas says the chart is being drawn. New data, a palette change
+or a new size draws it again (a resize once the resizing settles; the old image is
+stretched meanwhile). A context menu (right click, or the menu key) exports PNG or SVG.
 
-Signals: ``rendered()`` after each build (tests wait for it), ``hovered(str)`` with
+Signals: ``rendered()`` after each new image (tests wait for it), ``hovered(str)`` with
 the value under the mouse when the chart offers one ("" when it leaves).
 """
 
@@ -17,11 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
     QFocusEvent,
+    QHideEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -41,19 +43,21 @@ from PySide6.QtWidgets import (
 )
 
 from planner.charts.theme import ChartTheme
+from planner.gui.charts import chart_renderer
+from planner.gui.charts.chart_canvas import ChartCanvas
+from planner.gui.charts.chart_renderer import FitHeight, Mailbox, Render, RenderRequest
 from planner.gui.charts.chart_theme import theme_for
-from planner.gui.charts.renderers import SCREEN_DPI
 
 if TYPE_CHECKING:
-    from matplotlib.backend_bases import MouseEvent
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
     from matplotlib.figure import Figure
 
-Render = Callable[[Any, ChartTheme, "Figure | None"], "Figure"]
+__all__ = ["ChartReadout", "ChartWidget", "FitHeight", "Hover", "Render", "ask_export_path"]
+
 Hover = Callable[["Figure", Any, float, float], "str | None"]
-FitHeight = Callable[[int, ChartTheme], int]
 PNG_DPI = 200  # exported PNGs at twice the screen's resolution, sharp when printed or zoomed
 FOCUS_MARGIN = 2  # pixels around the canvas, where the focus frame is drawn
+RESIZE_DELAY_MS = 100  # redraw once the resizing pauses this long
+DRAWING = "Drawing the chart…"
 EXPORT_FORMATS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}
 
 
@@ -94,8 +98,19 @@ class ChartWidget(QWidget):
         self._background = background
         self._data: Any = None
         self._dirty = False
+        self._version = 0  # counts changes of data and colours
+        self._drawn_version = 0  # the change the latest image asked for shows
         self._queued = False
-        self.canvas: FigureCanvasQTAgg | None = None
+        self._pending = False  # an image was asked for and has not arrived
+        self._figure: Figure | None = None
+        self._drawn_size = QSize()  # the canvas size of the image shown
+        self._mailbox = Mailbox()
+        self._mailbox.relay.ready.connect(self._on_drawn)
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(RESIZE_DELAY_MS)
+        self._resize_timer.timeout.connect(self._queue)
+        self.canvas: ChartCanvas | None = None
         self.hover_text = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setBackgroundRole(background)
@@ -121,8 +136,8 @@ class ChartWidget(QWidget):
 
     @property
     def figure(self) -> Figure | None:
-        """The figure drawn, once the chart has been built."""
-        return self.canvas.figure if self.canvas is not None else None
+        """The figure of the image shown, once the chart has been drawn."""
+        return self._figure
 
     @property
     def drawn(self) -> bool:
@@ -134,10 +149,21 @@ class ChartWidget(QWidget):
         return theme_for(self, self._background)
 
     def set_data(self, data: Any) -> None:
-        """Show ``data``; the chart is rebuilt as soon as it is visible."""
+        """Show ``data``; the chart is drawn again as soon as it is visible."""
         self._data = data
+        self._changed()
+
+    def _changed(self) -> None:
+        self._version += 1
         self._dirty = True
         self._queue()
+
+    def show_pending(self) -> None:
+        """Say the chart is on its way, unless it already shows an image (then that stays)."""
+        if self.isVisible():
+            canvas = self._ensure_canvas()
+            if canvas.image is None:
+                canvas.show_message(DRAWING)
 
     def _queue(self) -> None:
         if self._queued or not self.isVisible() or self._data is None:
@@ -150,65 +176,94 @@ class ChartWidget(QWidget):
         if not self._dirty or self._data is None or not self.isVisible():
             return
         canvas = self._ensure_canvas()
-        self._render(self._data, self.theme(), canvas.figure)
-        self._dirty = False
-        self._fit()
-        canvas.draw_idle()
+        request = RenderRequest(
+            self._render,
+            self._data,
+            self.theme(),
+            self.width(),
+            self.height(),
+            self.devicePixelRatioF(),
+            FOCUS_MARGIN,
+            self._fit_height,
+        )
+        chart_renderer.submit(self._mailbox, request)
+        self._drawn_version = self._version
+        self._pending = True
+        if canvas.image is None:
+            canvas.show_message(DRAWING)
+
+    def _on_drawn(self) -> None:
+        result = self._mailbox.take()
+        if result is None or self.canvas is None:
+            return  # an older image, or one already taken by render_now
+        self._pending = False
+        if isinstance(result, Exception):
+            self._figure = None
+            self._dirty = self._drawn_version != self._version
+            self.canvas.show_message(f"The chart could not be drawn: {result}")
+            return
+        self._figure = result.figure
+        self._drawn_size = self._canvas_size(self.width(), result.height)
+        if self._fit_height is not None and result.height != self.height():
+            self.setFixedHeight(result.height)
+        resized = self._drawn_size != self._canvas_size(self.width(), self.height())
+        self._dirty = resized or self._drawn_version != self._version
+        self.canvas.show_image(result.image)
         for action in (self.png_action, self.svg_action):
             action.setEnabled(True)
         self.rendered.emit()
+        if self._dirty:  # changed while it was drawn
+            self._queue()
 
     def render_now(self) -> None:
-        """Build the chart at once if it is waiting (for screenshots)."""
-        if self._dirty:
+        """Draw the chart and wait for it if it is waiting (for screenshots and benchmarks)."""
+        if self._dirty and self._data is not None and self.isVisible() and not self._pending:
             self._build()
-        if self.canvas is not None:
-            self.canvas.draw()
+        if self._pending:
+            chart_renderer.wait_for_charts()
+            self._on_drawn()
 
-    def _ensure_canvas(self) -> FigureCanvasQTAgg:
+    def _ensure_canvas(self) -> ChartCanvas:
         if self.canvas is None:
-            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-            from matplotlib.figure import Figure
-
-            dpi = SCREEN_DPI
-            room = self.contentsRect()  # inside the focus frame's margin
-            size = (max(1, room.width()) / dpi, max(1, room.height()) / dpi)
-            self.canvas = FigureCanvasQTAgg(Figure(figsize=size, dpi=dpi))
-            self.canvas.setParent(self)
-            self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            self.canvas.setMinimumSize(1, 1)
-            self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.canvas = ChartCanvas(self)
             self.canvas.setAccessibleName(self.accessibleName())
             self._layout.addWidget(self.canvas)
-            self.canvas.mpl_connect("motion_notify_event", self._on_motion)
-            self.canvas.mpl_connect("figure_leave_event", self._on_leave)
+            self.canvas.moved.connect(self._on_motion)
+            self.canvas.left.connect(self._on_leave)
         return self.canvas
 
-    def _fit(self) -> None:
-        """Take the height the chart wants for the width (once matplotlib is loaded)."""
-        if self._fit_height is not None and self.canvas is not None:
-            height = self._fit_height(self.width(), self.theme())
-            if height != self.height():
-                self.setFixedHeight(height)
+    @staticmethod
+    def _canvas_size(width: int, height: int) -> QSize:
+        return QSize(max(1, width - 2 * FOCUS_MARGIN), max(1, height - 2 * FOCUS_MARGIN))
 
     # Events -----------------------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Keep a chart with a preferred shape (the calendar's square days) in shape."""
+        """Draw again at the new size once the resizing settles (the old image stretches)."""
         super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self._fit()
+        size = self._canvas_size(event.size().width(), event.size().height())
+        if self.canvas is not None and self._data is not None and size != self._drawn_size:
+            self._dirty = True
+            self._resize_timer.start()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Build a chart that changed while hidden (after this paint)."""
+        """Draw a chart that changed while hidden (after this paint)."""
         super().showEvent(event)
         self._queue()
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Nobody sees the chart now: an image not yet drawn is drawn when it shows again."""
+        super().hideEvent(event)
+        if self._pending:
+            self._mailbox.latest += 1  # the worker skips the request if it has not begun
+            self._pending = False
+            self._dirty = True
+
     def changeEvent(self, event: QEvent) -> None:
         """Redraw in the new colours when the palette changes."""
-        if event.type() == QEvent.Type.PaletteChange and self._data is not None:
-            self._dirty = True
-            self._queue()
+        redraw = (QEvent.Type.PaletteChange, QEvent.Type.DevicePixelRatioChange)
+        if event.type() in redraw and self._data is not None:
+            self._changed()
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -238,21 +293,19 @@ class ChartWidget(QWidget):
         menu.addAction(self.svg_action)
         menu.exec(event.globalPos())
 
-    def _on_motion(self, event: MouseEvent) -> None:
+    def _on_motion(self, x: float, y: float, where: QPoint) -> None:
         if self._hover is None or self.figure is None or self._data is None:
             return
-        text = self._hover(self.figure, self._data, event.x, event.y) or ""
+        text = self._hover(self.figure, self._data, x, y) or ""
         if text != self.hover_text:
             self.hover_text = text
             self.hovered.emit(text)
         if text and self.canvas is not None:
-            gui_event = event.guiEvent
-            where = gui_event.position().toPoint() if gui_event is not None else QPoint(0, 0)
-            QToolTip.showText(self.canvas.mapToGlobal(where), text, self.canvas)
+            QToolTip.showText(where, text, self.canvas)
         else:
             QToolTip.hideText()
 
-    def _on_leave(self, _event: object) -> None:
+    def _on_leave(self) -> None:
         if self.hover_text:
             self.hover_text = ""
             self.hovered.emit("")

@@ -3,14 +3,16 @@
 The left column chooses whose plan, which paper and which sections; the preview
 shows the very pages that print. The plan's data is gathered once per person and
 data change (charts included); toggling a section or the paper only lays the pages
-out again. Gathering and layout take about a second even for a large record (see
-tests/benchmarks/bench_plan.py), so they run on the GUI thread, deferred to the next
-event-loop turn behind a wait cursor.
+out again. Gathering, drawing the charts and searching for page breaks take a second
+or more for a large record (see tests/benchmarks/bench_plan.py), so they run on a
+worker thread (:func:`planner.report.prepared_plan.prepare_plan`): the view opens at
+once, the preview saying it is being prepared, and the pages appear when ready. The
+GUI thread then lays the plan out once with the breaks found (a few tens of ms) and
+owns that document, which prints. Print and the exports wait for the worker when it
+is still busy.
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -27,13 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.errors import NotFoundError
 from planner.gui import plan_printing
+from planner.gui.charts.chart_loader import ChartLoader
 from planner.gui.plan_preview import PagePreview
+from planner.gui.source_cache import stop_keeping_module_sources
 from planner.gui.views.base import View, ViewContext
 from planner.report.page_setup import Paper, default_paper
 from planner.report.paginated_plan import PaginatedPlan
 from planner.report.plan_model import SECTION_TITLES, Plan, PlanSections
+from planner.report.prepared_plan import PreparedPlan, prepare_plan
 
 OPTIONS_WIDTH = 290
 REFRESH_DELAY_MS = 60
@@ -47,7 +51,9 @@ CHECKBOX_LABELS = {  # short, with mnemonics; the plan's own headings are longer
     "progress": "&Readiness over time",
     "sign_off": "Review and &sign-off",
 }
-PREPARING = "Preparing the plan…"
+PREPARING = "Preparing the preview…"
+UPDATING = "Updating the preview…"
+Request = tuple[int, PlanSections, Paper]  # whose plan, which sections, which paper
 
 
 def _plain(text: str = "", *, muted: bool = False) -> QLabel:
@@ -74,6 +80,13 @@ class PlanView(View):
         self._plans: dict[int, Plan] = {}
         self._chosen: int | None = None
         self.paginated: PaginatedPlan | None = None
+        self._shown: Request | None = None  # what self.paginated lays out
+        self._fresh = False  # whether it was gathered since the data last changed
+        self._asked: Request | None = None  # what the worker is preparing
+        self.loader = ChartLoader(self)  # one worker thread, newest request wins
+        self.loader.loaded.connect(self._on_prepared)
+        self.loader.failed.connect(self._on_failed)
+        stop_keeping_module_sources()  # the plan's worker imports matplotlib and more
         self._build()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -208,8 +221,8 @@ class PlanView(View):
             self.person_box.setCurrentIndex(ids.index(wanted))
         self.person_box.blockSignals(False)
         self.person_box.setEnabled(len(people) > 1)
-        if self.paginated is None:
-            self.preview.show_message(PREPARING)
+        self._fresh = False  # whatever is on screen may be out of date now
+        self._asked = None
         self._refresh_timer.start(0)  # let the view paint first
 
     def _on_person_changed(self, person_id: object) -> None:
@@ -224,40 +237,74 @@ class PlanView(View):
         self._refresh_timer.start(REFRESH_DELAY_MS)
 
     def _on_refresh_due(self) -> None:
-        self.refresh_now()
+        self._ask()
 
-    def refresh_now(self) -> None:
-        """Lay out the plan for the current options and show its pages."""
-        self._refresh_timer.stop()
+    def _wanted(self) -> Request | None:
         person_id = self.person_id
-        if person_id is None:
+        return None if person_id is None else (person_id, self.sections, self.paper)
+
+    def _ask(self) -> None:
+        """Have the worker prepare the plan for the current options (unless it is shown)."""
+        self._refresh_timer.stop()
+        wanted = self._wanted()
+        if wanted is None:
             self._show_nothing("Nobody is recorded yet: add yourself to make a plan.")
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            plan = self._plan_for(person_id)
-            self.paginated = PaginatedPlan(replace(plan, sections=self.sections), self.paper)
-        except NotFoundError as exc:
-            self._show_nothing(str(exc))
+        if wanted == self._asked or (self._fresh and wanted == self._shown):
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        person_id, sections, paper = wanted
+        gathered = self._plans.get(person_id)
+        services = self.context.services
+        self._asked = wanted
+        self.loader.load(
+            [("plan", lambda: prepare_plan(services, person_id, sections, paper, gathered))]
+        )
+        if self._shown is None or self._shown[0] != person_id:
+            self.preview.show_message(PREPARING)  # never another person's pages meanwhile
+            self.info_label.setText("")
+        else:
+            self.info_label.setText(UPDATING)
+        self._enable_actions(True)  # they wait for the worker when used
+
+    def _on_prepared(self, _name: str, prepared: object) -> None:
+        assert isinstance(prepared, PreparedPlan)
+        self._asked = None
+        self._plans[prepared.person_id] = prepared.plan
+        self._show(prepared)
+        self._ask()  # the options may have changed meanwhile
+
+    def _on_failed(self, _name: str, message: str) -> None:
+        self._asked = None
+        self._show_nothing(message)
+
+    def _show(self, prepared: PreparedPlan) -> None:
+        """Lay the prepared plan out here (one pass) and show its pages."""
+        self.paginated = prepared.paginate()
+        self._shown = (prepared.person_id, prepared.sections, prepared.paper)
+        self._fresh = True
         self.preview.show_plan(self.paginated)
         count = self.paginated.page_count
         noun = "page" if count == 1 else "pages"
-        self.info_label.setText(f"{count} {noun} on {self.paper.value} paper.")
+        self.info_label.setText(f"{count} {noun} on {prepared.paper.value} paper.")
         self._enable_actions(True)
         self.plan_shown.emit(count)
 
-    def _plan_for(self, person_id: int) -> Plan:
-        if person_id not in self._plans:
-            from planner.report.plan_data import build_plan
-
-            self._plans[person_id] = build_plan(self.context.services, person_id)
-        return self._plans[person_id]
+    def refresh_now(self) -> None:
+        """Lay out the plan for the current options and show its pages, waiting for it."""
+        self._ask()
+        if self._asked is not None:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.loader.wait()
+            finally:
+                QGuiApplication.restoreOverrideCursor()
 
     def _show_nothing(self, text: str) -> None:
+        self.loader.cancel()
+        self._asked = None
         self.paginated = None
+        self._shown = None
+        self._fresh = False
         self.preview.show_message(text)
         self.info_label.setText("")
         self._enable_actions(False)
@@ -268,15 +315,16 @@ class PlanView(View):
         self.calendar_button.setEnabled(self.person_id is not None)
 
     def current_plan(self) -> PaginatedPlan | None:
-        """The plan as set up here, laid out now if it is out of date or was never made."""
-        if self._stale:
+        """The plan as set up here: waits for the worker if it is out of date or not made."""
+        if self._stale or self.person_box.count() == 0:
             self._stale = False
             self.reload()
-        if self.paginated is None or self._refresh_timer.isActive():
-            if self.person_box.count() == 0:
-                self.reload()
+        if not self._up_to_date():
             self.refresh_now()
-        return self.paginated
+        return self.paginated if self._up_to_date() else None
+
+    def _up_to_date(self) -> bool:
+        return self._fresh and self._shown is not None and self._wanted() == self._shown
 
     # Actions ------------------------------------------------------------------
 

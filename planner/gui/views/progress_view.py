@@ -6,7 +6,10 @@ competency or per area and compared with any earlier assessment; by default it i
 compared with the one in force at the start of the period, so it shows the change
 over the period. Charts redraw through the View base when the data changes; their
 data is read off the GUI thread (:class:`ChartLoader`), so ten years of log never
-freeze the window, and the slowest chart arrives last.
+freeze the window, and the slowest chart arrives last. The charts are drawn off the
+GUI thread too (see :mod:`planner.gui.charts.chart_widget`): the view opens with the
+person's name, periods and areas at once, each chart saying it is being drawn, and a
+line beside the title says "Updating the charts…" until the last one is in.
 """
 
 from __future__ import annotations
@@ -182,6 +185,8 @@ class ProgressView(View):
             self.calendar_chart,
             self.burn_up_chart,
         ]
+        for chart in self.charts:
+            chart.rendered.connect(self._on_chart_drawn)
         self.radar_section = ChartSection(
             "Levels against the target", self.radar_chart, HEIGHTS["radar"]
         )
@@ -229,7 +234,10 @@ class ProgressView(View):
         self.loading_label.setTextFormat(Qt.TextFormat.PlainText)
         self.loading_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.loading_label.hide()
-        filters.addWidget(self.loading_label)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title_label)
+        heading.addStretch(1)
+        heading.addWidget(self.loading_label, 0, Qt.AlignmentFlag.AlignBottom)
         self.empty_label = QLabel()
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label.setWordWrap(True)
@@ -240,7 +248,7 @@ class ProgressView(View):
         outer = QVBoxLayout(content)
         outer.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         outer.setSpacing(SPACING)
-        outer.addWidget(self.title_label)
+        outer.addLayout(heading)
         outer.addLayout(filters)
         outer.addWidget(self.empty_label)
         outer.addLayout(self.grid)
@@ -424,11 +432,15 @@ class ProgressView(View):
             ]
         self.loading_label.setText("Updating the charts…")
         self.loading_label.show()
+        for chart in self.charts if not radar_only else [self.radar_chart]:
+            chart.show_pending()
         self.loader.load(tasks)
 
     def finish_loading(self) -> None:
-        """Wait for the charts' data and hand it over (for screenshots)."""
+        """Wait for the charts' data and for every chart drawn (screenshots, benchmarks)."""
         self.loader.wait()
+        for chart in self.charts:
+            chart.render_now()
         QApplication.processEvents()
 
     @property
@@ -446,9 +458,15 @@ class ProgressView(View):
         )
 
     def _on_charts_loaded(self) -> None:
-        if not self.loading_label.text().startswith("The "):
-            self.loading_label.hide()
+        self._on_chart_drawn()
         self.charts_updated.emit()
+
+    def _on_chart_drawn(self) -> None:
+        """Hide "Updating the charts…" once the data is in and every chart shows it."""
+        if self.loading or self.loading_label.text().startswith("The "):
+            return
+        if all(chart.drawn for chart in self.charts if chart.isVisible()):
+            self.loading_label.hide()
 
     # Slots ------------------------------------------------------------------
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import threading
 from datetime import date
 from pathlib import Path
 
 import pytest
+from matplotlib.figure import Figure
 from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtGui import QContextMenuEvent, QPalette
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from planner.analysis.chart_data import DayHours, activity_calendar
+from planner.charts.theme import ChartTheme
 from planner.gui.charts import chart_widget
 from planner.gui.charts.chart_widget import ChartWidget
 from planner.gui.charts.renderers import render_calendar
@@ -51,7 +54,7 @@ def test_nothing_is_drawn_until_the_chart_is_shown(qtbot: QtBot, chart: ChartWid
     assert canvas is not None
     qtbot.waitUntil(lambda: chart.width() - canvas.width() == 4)
     width, height = chart.figure.get_size_inches() * chart.figure.dpi
-    ratio = canvas.device_pixel_ratio
+    ratio = canvas.devicePixelRatioF()
     assert (round(width / ratio), round(height / ratio)) == (canvas.width(), canvas.height())
     assert (chart.width() - canvas.width(), chart.height() - canvas.height()) == (4, 4)
 
@@ -203,3 +206,61 @@ def test_chart_keeps_its_shape_when_told(qtbot: QtBot) -> None:
     assert chart.height() == 200
     chart.resize(600, 200)
     qtbot.waitUntil(lambda: chart.height() == 150)
+
+
+def test_drawn_off_the_gui_thread_saying_so_meanwhile(qtbot: QtBot) -> None:
+    threads: list[int] = []
+
+    def render(data: object, theme: ChartTheme, figure: Figure | None) -> Figure:
+        threads.append(threading.get_ident())
+        return render_calendar(data, theme, figure)  # type: ignore[arg-type]
+
+    chart = ChartWidget(render, "cal")
+    qtbot.addWidget(chart)
+    chart.resize(800, 220)
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.show_pending()
+    assert chart.canvas is not None and chart.canvas.message == chart_widget.DRAWING
+    with qtbot.waitSignal(chart.rendered):
+        chart.set_data(DATA)
+    assert threads and threading.get_ident() not in threads
+    assert chart.canvas.image is not None and chart.canvas.message == ""
+    assert chart.drawn
+
+
+def test_render_now_draws_without_the_event_loop(qtbot: QtBot, chart: ChartWidget) -> None:
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.set_data(DATA)
+    assert not chart.drawn
+    chart.render_now()
+    assert chart.drawn and chart.figure is not None and chart.figure.axes
+
+
+def test_a_new_size_is_drawn_again_once_the_resizing_settles(
+    qtbot: QtBot, chart: ChartWidget
+) -> None:
+    chart.set_data(DATA)
+    show(qtbot, chart)
+    assert chart.canvas is not None and chart.canvas.image is not None
+    ratio = chart.devicePixelRatioF()
+    assert chart.canvas.image.width() == round(796 * ratio)
+    with qtbot.waitSignal(chart.rendered):
+        chart.resize(500, 220)
+    assert chart.canvas.image.width() == round(496 * ratio)
+    assert chart.drawn
+
+
+def test_a_chart_that_cannot_be_drawn_says_so(qtbot: QtBot) -> None:
+    def broken(data: object, theme: ChartTheme, figure: Figure | None) -> Figure:
+        raise ValueError("no months to show")
+
+    chart = ChartWidget(broken, "hours")
+    qtbot.addWidget(chart)
+    chart.resize(600, 200)
+    chart.set_data(DATA)
+    chart.show()
+    qtbot.waitUntil(lambda: chart.canvas is not None and "could not" in chart.canvas.message)
+    assert chart.canvas is not None and "no months to show" in chart.canvas.message
+    assert chart.figure is None and not chart.png_action.isEnabled()
