@@ -6,7 +6,7 @@ from planner.analysis.next_steps import FollowUp, SuggestionKind, compute_next_s
 from planner.analysis.next_steps.activity_choice import LoggedTitles, title_words
 from planner.analysis.next_steps.engine import empty_catalogue
 from planner.framework.activities import Activity
-from planner.framework.loader import builtin_framework
+from planner.framework.loader import builtin_activities, builtin_framework
 from planner.vocabulary import GoalStatus, LearningKind
 from tests.analysis.conftest import TECHNICAL, TODAY, Persona, days_ago, levels
 
@@ -206,6 +206,26 @@ def test_title_words_and_already_done_compare_significant_words() -> None:
     assert title_words("Reproduce a published result") == {"reprod", "publis", "result"}
     assert LoggedTitles(["Reproduced the published result of Smith"]).include(activity)
     assert not LoggedTitles(["Reproduced knowledge distillation", "Results"]).include(activity)
+
+
+def test_indexing_only_the_catalogues_words_finds_the_same_activities() -> None:
+    activities = [a for step in builtin_activities().steps for a in step.activities]
+    titles = [
+        *(a.title.upper() + "!" for a in activities[::17]),
+        "Reproduced the published result of Smith",
+        "Fairness and Machine\nLearning — Barocas et al.",
+        "Ran a Fairlearn fairness assessment of a model",
+        "Über café: model-card review",
+        "",
+        "Course #1",
+    ]
+    vocabulary = {word for a in activities for word in title_words(a.title)}
+
+    every_word, catalogue_words = LoggedTitles(titles), LoggedTitles(titles, vocabulary)
+
+    done = [every_word.include(a) for a in activities]
+    assert done == [catalogue_words.include(a) for a in activities]
+    assert 0 < sum(done) < len(activities)
 
 
 def test_without_a_catalogue_the_action_is_the_next_level_descriptor() -> None:

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from planner.analysis.next_steps import SuggestionKind, next_steps_for
 from planner.gui.dialogs.goal_dialog import GoalDialog
 from planner.gui.main_window import MainWindow
+from planner.gui.next_steps_cache import NextStepsCache
 from planner.gui.palette import dark_palette
 from planner.gui.settings import AppSettings
 from planner.gui.views.base import ViewContext
@@ -19,6 +20,7 @@ from planner.gui.views.dashboard import DashboardView
 from planner.gui.views.goals_view import GoalsView
 from planner.gui.views.next_steps_view import NextStepsView
 from planner.gui.views.suggestion_cards import SuggestionCard
+from planner.services.clock import FixedClock
 from planner.services.records import GoalCompetencyDraft, GoalDraft
 from planner.services.service_set import Services
 from planner.vocabulary import GoalStatus
@@ -308,3 +310,47 @@ def test_dashboard_shows_the_top_three(qtbot: QtBot, context: ViewContext) -> No
     assert "Mentoring: Mid-level → Senior" not in titles
     # Let the dashboard's charts finish the redraw the change queued before the view goes.
     QApplication.processEvents()
+
+
+def test_ctrl_c_copies_the_focused_cards_text(qtbot: QtBot, view: NextStepsView) -> None:
+    first = view.cards[0]
+    first.accept_button.setFocus()
+    QApplication.clipboard().clear()
+
+    qtbot.keyClick(first.accept_button, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+
+    copied = QApplication.clipboard().text()
+    suggestion = first.suggestion
+    assert copied.startswith(f"{suggestion.title}\n")
+    assert f"Why: {suggestion.rationale}" in copied
+    assert f"“{suggestion.source.quote}”" in copied
+
+
+def test_the_views_share_the_advice_until_the_record_changes(
+    qtbot: QtBot, context: ViewContext
+) -> None:
+    dashboard = DashboardView(context)
+    show(qtbot, dashboard)
+    view = NextStepsView(context)
+    show(qtbot, view)
+    shared = NextStepsCache.of(context.operations).advice(person_id(context))
+    assert view.result is shared.result  # worked out once, for the Dashboard
+
+    click(qtbot, view, card(view, "grow:mentoring").dismiss_button)
+
+    assert "grow:mentoring" not in keys(view)
+    assert view.result is not shared.result
+    assert dashboard.top_next_steps.titles  # the Dashboard read the new advice as well
+    fresh = next_steps_for(context.services, person_id(context))
+    assert [t.text() for t in dashboard.top_next_steps.titles] == [
+        s.title for s in fresh.suggestions[:3]
+    ]
+
+
+def test_a_new_day_is_read_again(qtbot: QtBot, view: NextStepsView, clock: FixedClock) -> None:
+    assert view.result is not None and view.result.today == TODAY
+    clock.moment += timedelta(days=1)
+
+    view.panel.hours_box.setValue(view.panel.hours_box.value() + 1)
+
+    assert view.result.today == TODAY + timedelta(days=1)

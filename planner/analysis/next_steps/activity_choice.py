@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from functools import lru_cache
 
 from planner.analysis.next_steps import wording
 from planner.analysis.next_steps.facts import CompetencyFacts, Facts
@@ -23,8 +23,8 @@ from planner.vocabulary import LearningKind
 
 DEFAULT_STEP_HOURS = 20.0
 FITS_WEEKS = 3
-VARIETY_DAYS = 180
 DONE_OVERLAP = 0.6
+WORD_LENGTH = 6
 HANDS_ON = frozenset({LearningKind.PROJECT, LearningKind.ON_THE_JOB, LearningKind.MENTORING_GIVEN})
 _STOP_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "it", "its"}
@@ -45,14 +45,49 @@ class ChosenStep:
 def title_words(text: str) -> frozenset[str]:
     """Significant words of a title, cut to six letters so "reproduce" meets "reproduced"."""
     words = re.findall(r"[a-z0-9]+", text.lower())
-    return frozenset(w[:6] for w in words if w not in _STOP_WORDS)
+    return frozenset(w[:WORD_LENGTH] for w in words if w not in _STOP_WORDS)
+
+
+_TOKENS = re.compile(r"[a-z0-9]+|\n")
+
+
+def vocabulary_word_sets(
+    titles: Iterable[str], vocabulary: Collection[str]
+) -> Iterator[frozenset[str]]:
+    """The words of ``vocabulary`` in each title that holds two or more of them.
+
+    The same as ``title_words(t) & vocabulary`` for each title, but the titles are
+    lowered and split in one pass, so a career of titles takes milliseconds.
+    Titles sharing fewer than two words can never count as done, so they are left out.
+    """
+    text = "\n".join(t.replace("\n", " ") for t in titles).lower()
+    words: set[str] = set()
+    for token in _TOKENS.findall(text):
+        if token == "\n":
+            if len(words) > 1:
+                yield frozenset(words)
+            words = set()
+        elif token[:WORD_LENGTH] in vocabulary:
+            words.add(token[:WORD_LENGTH])
+    if len(words) > 1:
+        yield frozenset(words)
 
 
 class LoggedTitles:
-    """The words of every logged title, indexed by word so a check reads only related titles."""
+    """The words of every logged title, indexed by word so a check reads only related titles.
 
-    def __init__(self, titles: Iterable[str]) -> None:
-        self._word_sets = list(dict.fromkeys(title_words(t) for t in dict.fromkeys(titles)))
+    With a ``vocabulary`` (every word of the activities that will be checked) only
+    those words are indexed, which is what makes a log of 100,000 titles cheap.
+    """
+
+    def __init__(self, titles: Iterable[str], vocabulary: Collection[str] | None = None) -> None:
+        distinct = dict.fromkeys(titles)
+        word_sets: Iterable[frozenset[str]] = (
+            (title_words(t) for t in distinct)
+            if vocabulary is None
+            else vocabulary_word_sets(distinct, vocabulary)
+        )
+        self._word_sets = list(dict.fromkeys(word_sets))
         self._by_word: dict[str, list[int]] = defaultdict(list)
         for index, words in enumerate(self._word_sets):
             for word in words:
@@ -69,6 +104,16 @@ class LoggedTitles:
         return any(count / len(wanted) >= DONE_OVERLAP for count in shared.values())
 
 
+@lru_cache(maxsize=2)
+def logged_titles(titles: frozenset[str], vocabulary: frozenset[str]) -> LoggedTitles:
+    """The index of ``titles`` for ``vocabulary``, kept for the latest two logs.
+
+    Re-planning the same log (another weekly budget, a decision that hides a
+    suggestion) then skips indexing it again: 100,000 titles take tens of milliseconds.
+    """
+    return LoggedTitles(titles, vocabulary)
+
+
 def step_hours(catalogue: ActivityCatalogue, competency_id: str, from_level: int) -> float:
     """Effort of one level step: all the catalogue's activities for it, or a default."""
     activities = catalogue.for_step(competency_id, from_level)
@@ -82,12 +127,15 @@ class ActivityChooser:
         self.facts = facts
         self.catalogue = catalogue
         self.hours_per_week = hours_per_week
-        self._logged = LoggedTitles(e.title for e in facts.entries)
-        start = facts.today - timedelta(days=VARIETY_DAYS)
-        self._recent_kinds: dict[str, set[LearningKind]] = {}
-        for entry in facts.entries_after(start):
-            for competency_id in entry.competency_ids:
-                self._recent_kinds.setdefault(competency_id, set()).add(entry.kind)
+        vocabulary = frozenset(
+            word
+            for step in catalogue.steps
+            for a in step.activities
+            for word in title_words(a.title)
+        )
+        self._logged = logged_titles(facts.log.titles, vocabulary)
+        # Kinds done per competency lately (log_summary.VARIETY_DAYS).
+        self._recent_kinds = facts.log.recent_kinds
 
     def choose(self, comp: CompetencyFacts, from_level: int | None = None) -> ChosenStep:
         """The action for moving ``comp`` up from ``from_level`` (its current level by default)."""
@@ -99,13 +147,13 @@ class ActivityChooser:
         ]
         if not options:
             return self._descriptor_step(comp, start + 1)
-        recent = self._recent_kinds.get(comp.id, set())
+        recent = self._recent_kinds.get(comp.id, frozenset())
         best = max(enumerate(options), key=lambda item: (self._appeal(item[1], recent), -item[0]))[
             1
         ]
         return ChosenStep(best, best.title, best.description, best.hours)
 
-    def _appeal(self, activity: Activity, recent_kinds: set[LearningKind]) -> float:
+    def _appeal(self, activity: Activity, recent_kinds: frozenset[LearningKind]) -> float:
         # Full marks when it fits in three weeks of budget, partial marks for the part that does.
         appeal = 2 * min(1.0, FITS_WEEKS * self.hours_per_week / activity.hours)
         if activity.kind not in recent_kinds:

@@ -12,6 +12,7 @@ from datetime import date
 from planner.analysis.next_steps.activity_choice import ActivityChooser
 from planner.analysis.next_steps.candidate import Candidate, RuleContext
 from planner.analysis.next_steps.facts import Facts
+from planner.analysis.next_steps.log_summary import target_profile
 from planner.analysis.next_steps.model import NextSteps
 from planner.analysis.next_steps.plan import lay_out_weeks, project
 from planner.analysis.next_steps.ranking import merge, rank, split_by_decisions
@@ -19,7 +20,7 @@ from planner.analysis.next_steps.rules import RULES
 from planner.analysis.next_steps.snapshot import PersonSnapshot, snapshot_of
 from planner.framework.activities import ACTIVITIES_FORMAT, ActivityCatalogue
 from planner.framework.loader import builtin_activities, builtin_framework
-from planner.framework.schema import Framework, Profile
+from planner.framework.schema import Framework
 from planner.services.records import PersonRecord
 from planner.services.service_set import Services
 
@@ -41,14 +42,6 @@ def check_weekly_hours(hours: float) -> float:
             f" not {hours:g}"
         )
     return hours
-
-
-def target_profile(framework: Framework, person: PersonRecord) -> Profile:
-    """The person's target profile, or the framework's default if it is gone."""
-    try:
-        return framework.profile(person.target_profile_id)
-    except KeyError:
-        return framework.profile(framework.default_profile)
 
 
 def empty_catalogue(framework: Framework) -> ActivityCatalogue:
@@ -99,8 +92,7 @@ def next_steps_for(
     services: Services, person_id: int, hours_per_week: float | None = None
 ) -> NextSteps:
     """The next steps of a stored person as of the services' clock."""
-    snapshot = snapshot_of(services, person_id)
+    today = services.clock.today()
+    snapshot = snapshot_of(services, person_id, today)
     framework = services.people.framework_of(snapshot.person)
-    return compute_next_steps(
-        snapshot, framework, catalogue_for(framework), services.clock.today(), hours_per_week
-    )
+    return compute_next_steps(snapshot, framework, catalogue_for(framework), today, hours_per_week)

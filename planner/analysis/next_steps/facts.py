@@ -1,25 +1,30 @@
 """The figures the rules look at, worked out once per run from a snapshot.
 
 Levels are the latest rating of each competency (whoever rated it), so a partial
-mentor rating does not hide an older self-rating. Hours of an entry serving several
-competencies are split evenly between them; entries with no competency count toward
-"anything logged" but toward no area.
+mentor rating does not hide an older self-rating. The learning figures come from the
+snapshot's :class:`~planner.analysis.next_steps.log_summary.LogSummary` (summed from
+its entries when it has none): hours of an entry serving several competencies are
+split evenly between them; entries with no competency count toward "anything
+logged" but toward no area.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
+from planner.analysis.next_steps.log_summary import (
+    LogSummary,
+    latest_ratings,
+    questions_for,
+    summarise,
+)
 from planner.analysis.next_steps.model import SuggestionKind
-from planner.analysis.next_steps.snapshot import LoggedEntry, PersonSnapshot
+from planner.analysis.next_steps.snapshot import PersonSnapshot
 from planner.analysis.readiness import compute_readiness
 from planner.framework.schema import Area, Competency, Framework, Profile
 from planner.services.records import AssessmentRecord, GoalRecord
 
-RECENT_DAYS = 90
 TECHNICAL_TAGS = frozenset({"technical", "problem-solving"})
 # The first tag of an area found in this order decides which growth rule speaks for it.
 KIND_BY_TAG: tuple[tuple[str, SuggestionKind], ...] = (
@@ -83,35 +88,33 @@ class Facts:
         self.framework = framework
         self.profile = profile
         self.today = today
-        self.recent_start = today - timedelta(days=RECENT_DAYS)
         self.assessments: list[AssessmentRecord] = sorted(
             (a for a in snapshot.assessments if a.assessed_on <= today),
             key=lambda a: (a.assessed_on, a.id),
         )
-        self.entries: list[LoggedEntry] = sorted(
-            (e for e in snapshot.learning if e.completed_on <= today),
-            key=lambda e: (e.completed_on, e.id),
-        )
-        self._days = [e.completed_on for e in self.entries]  # for windows by bisection
         self.open_goals: list[GoalRecord] = sorted(
             (g for g in snapshot.goals if g.status.is_open), key=lambda g: g.id
         )
-        self.levels, self.rated_on = self._latest_levels()
+        self.levels, self.rated_on = latest_ratings(framework, self.assessments)
+        self.log = self._log_summary()
+        self.recent_start = self.log.questions.recent_start
         self.competencies = self._competency_facts()
         self.area_recent_hours = self._area_recent_hours()
 
-    # Levels and readiness ---------------------------------------------------
+    def _log_summary(self) -> LogSummary:
+        """The snapshot's summary, or one made from its entries; it must answer this run."""
+        questions = questions_for(self.framework, self.profile, self.assessments, self.today)
+        summary = self.snapshot.log
+        if summary is None:
+            return summarise(self.snapshot.learning, questions)
+        if summary.questions != questions:
+            raise ValueError(
+                "the snapshot's learning figures were read for another day or record;"
+                " read the snapshot again"
+            )
+        return summary
 
-    def _latest_levels(self) -> tuple[dict[str, int], dict[str, date]]:
-        levels: dict[str, int] = {}
-        rated_on: dict[str, date] = {}
-        known = {c.id for c in self.framework.competencies}
-        for assessment in self.assessments:
-            for rating in assessment.ratings:
-                if rating.competency_id in known:
-                    levels[rating.competency_id] = rating.level
-                    rated_on[rating.competency_id] = assessment.assessed_on
-        return levels, rated_on
+    # Levels and readiness ---------------------------------------------------
 
     @property
     def latest(self) -> AssessmentRecord | None:
@@ -145,36 +148,25 @@ class Facts:
     # Learning ---------------------------------------------------------------
 
     @property
-    def last_entry(self) -> LoggedEntry | None:
-        """The most recent learning entry up to today."""
-        return self.entries[-1] if self.entries else None
+    def last_day(self) -> date | None:
+        """The day of the most recent learning entry up to today."""
+        return self.log.last_day
 
-    def entries_after(self, day: date, until: date | None = None) -> list[LoggedEntry]:
-        """Entries completed after ``day`` (and on or before ``until``), oldest first."""
-        first = bisect_right(self._days, day)
-        last = len(self._days) if until is None else bisect_right(self._days, until)
-        return self.entries[first:last]
+    @property
+    def total_hours(self) -> float:
+        """Hours logged up to today (known only before the first assessment)."""
+        return self.hours_since(None)
 
-    def recent_entries(self, days: int = RECENT_DAYS) -> list[LoggedEntry]:
-        """Entries completed in the last ``days`` days."""
-        return self.entries_after(self.today - timedelta(days=days))
+    def hours_since(self, day: date | None) -> float:
+        """Hours logged after ``day``: one of the days the run asked the log about."""
+        try:
+            return self.log.hours_after[day]
+        except KeyError:
+            raise ValueError(f"the log was not asked for the hours after {day}") from None
 
-    def shares(self, entry: LoggedEntry) -> list[tuple[str, float]]:
-        """(competency id, hours) for each known competency an entry served."""
-        served = [c for c in entry.competency_ids if c in self.profile.targets]
-        return [(c, entry.hours / len(served)) for c in served] if served else []
-
-    def hours_since(self, day: date) -> float:
-        """Hours logged after ``day``."""
-        return sum(e.hours for e in self.entries_after(day))
-
-    def competency_hours_since(self, day: date) -> dict[str, float]:
-        """Hours per competency logged after ``day``."""
-        hours: dict[str, float] = defaultdict(float)
-        for entry in self.entries_after(day):
-            for competency_id, share in self.shares(entry):
-                hours[competency_id] += share
-        return dict(hours)
+    def competency_hours_since_assessment(self) -> dict[str, float]:
+        """Hours per competency logged after the latest assessment."""
+        return dict(self.log.hours_since_assessment)
 
     def _area_recent_hours(self) -> dict[str, float]:
         hours = dict.fromkeys((a.id for a in self.framework.areas), 0.0)
@@ -199,17 +191,7 @@ class Facts:
     # Per competency ---------------------------------------------------------
 
     def _competency_facts(self) -> dict[str, CompetencyFacts]:
-        last_logged: dict[str, date] = {}
-        recent: dict[str, float] = defaultdict(float)
-        since_rated: dict[str, float] = defaultdict(float)
-        for entry in self.entries:
-            for competency_id, share in self.shares(entry):
-                last_logged[competency_id] = entry.completed_on
-                if entry.completed_on > self.recent_start:
-                    recent[competency_id] += share
-                rated = self.rated_on.get(competency_id)
-                if rated is not None and entry.completed_on > rated:
-                    since_rated[competency_id] += share
+        log = self.log
         facts = {}
         for area in self.framework.areas:
             kind = growth_kind(area)
@@ -222,9 +204,9 @@ class Facts:
                     level=level,
                     rated_on=self.rated_on.get(comp.id),
                     target=self.profile.targets[comp.id],
-                    last_logged=last_logged.get(comp.id),
-                    recent_hours=recent[comp.id],
-                    hours_since_rated=since_rated[comp.id],
+                    last_logged=log.last_logged.get(comp.id),
+                    recent_hours=log.recent_hours.get(comp.id, 0.0),
+                    hours_since_rated=log.hours_since_rated.get(comp.id, 0.0),
                     covering_goal=self._covering_goal(comp.id, level),
                 )
         return facts

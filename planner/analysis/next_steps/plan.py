@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from planner.analysis.next_steps.activity_choice import step_hours
-from planner.analysis.next_steps.facts import RECENT_DAYS, Facts
+from planner.analysis.next_steps.facts import Facts
+from planner.analysis.next_steps.log_summary import RECENT_DAYS
 from planner.analysis.next_steps.model import PlannedItem, PlannedWeek, Projection, Suggestion
 from planner.framework.activities import ActivityCatalogue
 
@@ -69,7 +70,7 @@ def remaining_hours(facts: Facts, catalogue: ActivityCatalogue) -> float:
 def project(facts: Facts, catalogue: ActivityCatalogue, hours_per_week: float) -> Projection:
     """When the target profile is reached at ``hours_per_week``."""
     target_date = facts.person.target_date
-    recent = sum(e.hours for e in facts.recent_entries()) / (RECENT_DAYS / 7)
+    recent = facts.hours_since(facts.recent_start) / (RECENT_DAYS / 7)
     if facts.latest is None:
         return Projection(
             facts.profile.name, 0.0, hours_per_week, None, None, target_date, None, recent

@@ -3,165 +3,98 @@
 Gathering it is the only step that touches the database, so the rules can be tested
 with hand-made snapshots and give the same answer every time.
 
-The learning log and the assessments are read lean: the rules need each entry's day,
-hours, kind, title and competencies (never its notes or link), and each rating's level,
-evidence and the ids of its linked entries (never the entries again), so a few
-column reads replace building full records with their relationships (a career of
-entries and assessments loads in milliseconds rather than seconds). Goals are read
-only while open: no rule looks at finished ones.
+A hand-made snapshot lists the learning entries themselves; one read from the
+database carries instead the :class:`LogSummary` the database summed for the day
+(:mod:`planner.services.next_steps_inputs`), so a career of 100,000 entries is never
+read row by row. Of the assessments it holds the newest one and those that hold the
+two newest ratings of each competency (all the rules look at); of the goals only the
+open ones.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-
+from planner.analysis.next_steps.log_summary import (
+    LoggedEntry,
+    LogQuestions,
+    LogSummary,
+    questions_for,
+    target_profile,
+)
+from planner.services.next_steps_inputs import NextStepsInputs
 from planner.services.records import (
     AssessmentRecord,
     DecisionRecord,
     GoalRecord,
-    LearningRecord,
     PersonRecord,
-    RatingRecord,
 )
 from planner.services.service_set import Services
-from planner.storage.models import (
-    Assessment,
-    LearningCompetency,
-    LearningEntry,
-    Rating,
-    rating_learning_links,
-)
-from planner.vocabulary import GoalStatus, LearningKind, RaterKind
+from planner.vocabulary import GoalStatus
 
-_KINDS = {kind.value: kind for kind in LearningKind}  # a dict lookup beats Enum() per row
-
-
-@dataclass(frozen=True)
-class LoggedEntry:
-    """What the rules read of a learning log entry."""
-
-    id: int
-    title: str
-    kind: LearningKind
-    completed_on: date
-    hours: float
-    competency_ids: tuple[str, ...] = ()
-
-    @classmethod
-    def of(cls, record: LearningRecord) -> LoggedEntry:
-        """The parts of a full record the rules use."""
-        return cls(
-            record.id,
-            record.title,
-            record.kind,
-            record.completed_on,
-            record.hours,
-            record.competency_ids,
-        )
+__all__ = ["LoggedEntry", "PersonSnapshot", "read_summary", "snapshot_of"]
 
 
 @dataclass(frozen=True)
 class PersonSnapshot:
-    """A person with their assessments and learning (any order), open goals and decisions."""
+    """A person with their assessments, open goals, decisions, and learning.
+
+    The learning is either ``learning`` (entries, any order) or ``log`` (summed by
+    the database for one day); with both, ``log`` is what the rules read.
+    """
 
     person: PersonRecord
     assessments: tuple[AssessmentRecord, ...] = ()
     goals: tuple[GoalRecord, ...] = ()
     learning: tuple[LoggedEntry, ...] = ()
     decisions: tuple[DecisionRecord, ...] = ()
+    log: LogSummary | None = None
 
 
-def snapshot_of(services: Services, person_id: int) -> PersonSnapshot:
-    """Read everything the rules look at for one person."""
+def snapshot_of(services: Services, person_id: int, today: date | None = None) -> PersonSnapshot:
+    """Read what the rules look at for one person on ``today`` (the services' clock by default)."""
+    day = services.clock.today() if today is None else today
+    person = services.people.get(person_id)
+    framework = services.people.framework_of(person)
+    with NextStepsInputs.reading(services.database) as inputs:
+        competencies = [c.id for c in framework.competencies]
+        assessments = inputs.newest_assessments(person_id, day, competencies)
+        profile = target_profile(framework, person)
+        log = read_summary(inputs, person_id, questions_for(framework, profile, assessments, day))
     return PersonSnapshot(
-        person=services.people.get(person_id),
-        assessments=assessments_of(services, person_id),
+        person=person,
+        assessments=tuple(assessments),
         goals=tuple(services.goals.list_for(person_id, {GoalStatus.PLANNED, GoalStatus.ACTIVE})),
-        learning=logged_entries(services, person_id),
         decisions=tuple(services.decisions.list_for(person_id)),
+        log=log,
     )
 
 
-def logged_entries(services: Services, person_id: int) -> tuple[LoggedEntry, ...]:
-    """A person's learning log, oldest first, as the few fields the rules read."""
-    entries = (
-        select(
-            LearningEntry.id,
-            LearningEntry.title,
-            LearningEntry.kind,
-            LearningEntry.completed_on,
-            LearningEntry.hours,
-        )
-        .where(LearningEntry.person_id == person_id)
-        .order_by(LearningEntry.completed_on, LearningEntry.id)
+def read_summary(inputs: NextStepsInputs, person_id: int, questions: LogQuestions) -> LogSummary:
+    """The database's answers to ``questions`` about one person's log."""
+    today, counted = questions.today, questions.counted
+    last_day = inputs.last_day(person_id, today)
+    cut_offs = [dict.fromkeys(counted, questions.recent_start), dict(questions.rated_on)]
+    if questions.assessed_on is not None:
+        cut_offs.append(dict.fromkeys(counted, questions.assessed_on))
+    window = inputs.window_figures(person_id, counted, cut_offs, questions.variety_start, today)
+    last_logged = {c: day for c, day in window.last_days.items() if c in counted}
+    # Competencies not logged lately: their last day lies before the window.
+    missing = counted.difference(last_logged)
+    last_logged.update(inputs.last_days(person_id, missing, window.since))
+    evidence: dict[str, date] = {}
+    if questions.assessed_on is not None and questions.evidence:
+        evidence = inputs.last_days(person_id, questions.evidence, questions.assessed_on)
+    return LogSummary(
+        questions=questions,
+        last_day=last_day,
+        hours_after=inputs.hours_after(person_id, questions.hour_cut_offs(last_day), today),
+        last_logged=last_logged,
+        recent_hours=window.hours[0],
+        hours_since_rated=window.hours[1],
+        hours_since_assessment=window.hours[2] if len(window.hours) > 2 else {},
+        logged_before_assessment=evidence,
+        recent_kinds=window.kinds,
+        titles=inputs.titles(person_id, today),
     )
-    links = (
-        select(LearningCompetency.learning_entry_id, LearningCompetency.competency_id)
-        .join(LearningEntry, LearningEntry.id == LearningCompetency.learning_entry_id)
-        .where(LearningEntry.person_id == person_id)
-    )
-    with services.database.session() as session:
-        served: dict[int, list[str]] = defaultdict(list)
-        for entry_id, competency_id in session.execute(links):
-            served[entry_id].append(competency_id)
-        return tuple(
-            LoggedEntry(entry_id, title, _KINDS[kind], day, hours, tuple(sorted(served[entry_id])))
-            for entry_id, title, kind, day, hours in session.execute(entries)
-        )
-
-
-def assessments_of(services: Services, person_id: int) -> tuple[AssessmentRecord, ...]:
-    """A person's assessments, oldest first, with ratings and the ids of their linked entries."""
-    heads = (
-        select(
-            Assessment.id,
-            Assessment.assessed_on,
-            Assessment.rater_kind,
-            Assessment.rater_name,
-            Assessment.notes,
-            Assessment.created_at,
-        )
-        .where(Assessment.person_id == person_id)
-        .order_by(Assessment.assessed_on, Assessment.id)
-    )
-    ratings = (
-        select(Rating.id, Rating.assessment_id, Rating.competency_id, Rating.level, Rating.evidence)
-        .join(Assessment, Assessment.id == Rating.assessment_id)
-        .where(Assessment.person_id == person_id)
-        .order_by(Rating.id)
-    )
-    links = (
-        select(rating_learning_links.c.rating_id, rating_learning_links.c.learning_entry_id)
-        .join(Rating, Rating.id == rating_learning_links.c.rating_id)
-        .join(Assessment, Assessment.id == Rating.assessment_id)
-        .where(Assessment.person_id == person_id)
-    )
-    with services.database.session() as session:
-        linked: dict[int, list[int]] = defaultdict(list)
-        for rating_id, entry_id in session.execute(links):
-            linked[rating_id].append(entry_id)
-        by_assessment: dict[int, list[RatingRecord]] = defaultdict(list)
-        for rating_id, assessment_id, competency_id, level, evidence in session.execute(ratings):
-            entry_ids = tuple(sorted(linked[rating_id]))
-            by_assessment[assessment_id].append(
-                RatingRecord(competency_id, level, evidence, entry_ids)
-            )
-        return tuple(
-            AssessmentRecord(
-                assessment_id,
-                person_id,
-                day,
-                RaterKind(rater_kind),
-                rater_name,
-                notes,
-                created_at,
-                tuple(by_assessment[assessment_id]),
-            )
-            for assessment_id, day, rater_kind, rater_name, notes, created_at in session.execute(
-                heads
-            )
-        )

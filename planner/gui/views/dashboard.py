@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
@@ -27,15 +28,18 @@ from PySide6.QtWidgets import (
 )
 
 from planner.analysis.learning_stats import comparison_start, monthly_hours
-from planner.analysis.next_steps import next_steps_for
 from planner.analysis.person_readiness import PersonReadiness, person_readiness
 from planner.errors import NotFoundError
 from planner.gui.charts.dashboard_charts import DashboardCharts
+from planner.gui.next_steps_cache import NextStepsCache
 from planner.gui.operations import DataChange
 from planner.gui.views.base import View, ViewContext, fill_with_scrolling_page
 from planner.gui.views.suggestion_cards import TopSuggestions
 from planner.services.records import AssessmentRecord, GoalRecord, LearningRecord, PersonRecord
-from planner.vocabulary import GoalStatus, RaterKind
+from planner.vocabulary import RaterKind
+
+if TYPE_CHECKING:
+    from planner.analysis.next_steps import NextSteps
 
 DEADLINE_DAYS = 60
 MAX_ROWS = 6
@@ -292,7 +296,9 @@ class DashboardView(View):
     title = "Dashboard"
 
     def __init__(self, context: ViewContext, parent: QWidget | None = None) -> None:
+        cache = NextStepsCache.of(context.operations)  # before the view connects: see its module
         super().__init__(context, parent)
+        self._next_steps = cache
         self._apply_palette()
         self.title_label = plain_label("Dashboard", wrap=True)
         self.title_label.setObjectName("viewTitle")
@@ -397,11 +403,12 @@ class DashboardView(View):
         person_id = self.context.person.id
         try:
             state = person_readiness(self.context.services, person_id) if person_id else None
+            advice = self._next_steps.advice(person_id) if state and person_id else None
         except NotFoundError:  # the person was just removed; the window picks another
-            state = None
+            state = advice = None
         for card in self.cards.values():
             card.setVisible(state is not None)
-        if state is None or person_id is None:
+        if state is None or advice is None or person_id is None:
             self.title_label.setText("Dashboard — no one to show yet")
             return
         services = self.context.services
@@ -409,18 +416,17 @@ class DashboardView(View):
         self.title_label.setText(heading_text(state.person, state.profile.name))
         self.readiness_card.show_readiness(state)
         self.radar_charts.show_person(services, person_id)
-        open_goals = services.goals.list_for(person_id, {GoalStatus.PLANNED, GoalStatus.ACTIVE})
-        self._show_deadlines(upcoming_deadlines(open_goals, today), today)
+        # The next steps read the open goals already (and are dropped when goals change).
+        self._show_deadlines(upcoming_deadlines(advice.snapshot.goals, today), today)
         self._show_recent(services.learning.list_for(person_id, limit=MAX_ROWS))
         recent = services.learning.list_for(person_id, since=comparison_start(today), until=today)
         self._show_hours(state.person, recent, today)
-        self._show_next_steps(person_id)
+        self._show_next_steps(advice.result)
 
-    def _show_next_steps(self, person_id: int) -> None:
-        advice = next_steps_for(self.context.services, person_id)
+    def _show_next_steps(self, advice: NextSteps) -> None:
         self.top_next_steps.show_suggestions(advice.top(TOP_NEXT_STEPS), len(advice.suggestions))
 
-    def _show_deadlines(self, goals: list[GoalRecord], today: date) -> None:
+    def _show_deadlines(self, goals: Sequence[GoalRecord], today: date) -> None:
         rows: list[list[QWidget]] = []
         for goal in goals[:MAX_ROWS]:
             assert goal.due_date is not None

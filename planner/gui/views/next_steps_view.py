@@ -2,8 +2,10 @@
 
 The engine (:mod:`planner.analysis.next_steps`) does the thinking; this view shows its
 result, answers suggestions through undoable commands and stores the weekly budget
-on the person. Changing the budget re-plans at once from the data already read, and
-saves the new figure a moment after the last change (so arrow presses are one edit).
+on the person. The record is read once for this view and the Dashboard
+(:mod:`planner.gui.next_steps_cache`). Changing the budget re-plans at once from the
+data already read, and saves the new figure a moment after the last change (so
+arrow presses are one edit).
 
 Wide, the plan panel sits to the right of the cards; narrow, above them.
 """
@@ -37,11 +39,8 @@ from planner.analysis.next_steps import (
     FollowUp,
     HiddenSuggestion,
     NextSteps,
-    PersonSnapshot,
     Suggestion,
-    catalogue_for,
     compute_next_steps,
-    snapshot_of,
     snooze_until,
     weekly_hours_of,
 )
@@ -52,9 +51,8 @@ from planner.analysis.next_steps.summary import (
     projection_sentences,
 )
 from planner.errors import NotFoundError, PlannerError
-from planner.framework.activities import ActivityCatalogue
-from planner.framework.schema import Framework
 from planner.gui.next_steps_actions import accept_suggestion, bring_back, decide_suggestion
+from planner.gui.next_steps_cache import NextStepsCache, PersonAdvice
 from planner.gui.operations import DataChange
 from planner.gui.views.base import View, ViewContext
 from planner.gui.views.suggestion_cards import (
@@ -179,7 +177,7 @@ class BudgetPanel(QFrame):
         self.date_label = text_label()
         self.date_label.setObjectName("projectedDate")
         self.date_label.setFont(styled_font(self.font(), 1.6, bold=True))
-        self.projection_label = text_label()
+        self.projection_label = text_label(selectable=True)
         self.projection_label.setObjectName("projectionText")
 
         budget = QHBoxLayout()
@@ -302,10 +300,12 @@ class NextStepsView(View):
     title = "Next steps"
 
     def __init__(self, context: ViewContext, parent: QWidget | None = None) -> None:
+        cache = NextStepsCache.of(context.operations)  # before the view connects: see its module
         super().__init__(context, parent)
+        self._cache = cache
         self.result: NextSteps | None = None
         self.cards: list[SuggestionCard] = []
-        self._inputs: tuple[PersonSnapshot, Framework, ActivityCatalogue] | None = None
+        self._inputs: PersonAdvice | None = None
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
@@ -412,18 +412,15 @@ class NextStepsView(View):
     def reload(self) -> None:
         """Read the person's record again and work out their next steps."""
         person_id = self.context.person.id
-        services = self.context.services
         try:
-            snapshot = snapshot_of(services, person_id) if person_id is not None else None
+            advice = self._cache.advice(person_id) if person_id is not None else None
         except NotFoundError:  # the person was just removed; the window picks another
-            snapshot = None
-        if snapshot is None:
-            self._inputs = None
+            advice = None
+        self._inputs = advice
+        if advice is None:
             self._show_nobody()
             return
-        framework = services.people.framework_of(snapshot.person)
-        self._inputs = (snapshot, framework, catalogue_for(framework))
-        hours = weekly_hours_of(snapshot.person)
+        hours = weekly_hours_of(advice.snapshot.person)
         if self._save_timer.isActive():  # a budget being typed wins over the stored one
             hours = self.panel.hours_box.value()
         self.panel.hours_box.blockSignals(True)
@@ -432,11 +429,18 @@ class NextStepsView(View):
         self._compute(hours)
 
     def _compute(self, hours: float) -> None:
-        assert self._inputs is not None
-        snapshot, framework, catalogue = self._inputs
-        today = self.context.services.clock.today()
-        self.result = compute_next_steps(snapshot, framework, catalogue, today, hours)
-        self._show(snapshot.person, self.result)
+        advice = self._inputs
+        assert advice is not None
+        if advice.today != self.context.services.clock.today():
+            self.reload()  # a new day: the record is read again for it
+            return
+        result = advice.result
+        if result.hours_per_week != hours:
+            result = compute_next_steps(
+                advice.snapshot, advice.framework, advice.catalogue, advice.today, hours
+            )
+        self.result = result
+        self._show(advice.snapshot.person, result)
 
     def _show_nobody(self) -> None:
         self.result = None

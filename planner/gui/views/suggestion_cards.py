@@ -2,6 +2,8 @@
 
 Every text on a card comes from the engine as plain text and is shown as such. Colours
 are derived from the palette (see :func:`cards_style`), so light and dark both read well.
+A card's text is copied whole with Ctrl+C or its context menu: a dozen cards of
+mouse-selectable labels took longer to lay out than the rest of the view.
 
 Signals of :class:`SuggestionCard`: ``accepted(object)``, ``snoozed(object)`` and
 ``dismissed(object)``, each carrying the card's :class:`Suggestion`.
@@ -12,12 +14,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -29,6 +40,8 @@ from planner.analysis.next_steps.acceptance import DEFAULT_SNOOZE_DAYS
 from planner.analysis.next_steps.summary import effort_text
 
 HYGIENE_TINT = "#d08a00"  # amber, mixed into the base colour for "tidy your plan" chips
+LINE_SPACING = 2  # between the lines of a card's part ("Do": the action and its detail)
+PART_SPACING = 6  # between the parts of a card (Do, Why, Source)
 
 ACCEPT_TEXT = {
     FollowUp.NEW_GOAL: "Accept as goal",
@@ -76,12 +89,19 @@ def cards_style(palette: QPalette) -> str:
     )
 
 
-def text_label(text: str = "", *, muted: bool = False, wrap: bool = True) -> QLabel:
-    """A label that shows its text literally (never as HTML)."""
+def text_label(
+    text: str = "", *, muted: bool = False, wrap: bool = True, selectable: bool = False
+) -> QLabel:
+    """A label that shows its text literally (never as HTML).
+
+    Selectable labels lay out through a text document, several times slower: only
+    single long texts are made selectable (cards copy their text whole instead).
+    """
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if muted:
         label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
@@ -110,6 +130,19 @@ def kind_chip(suggestion: Suggestion) -> QLabel:
     return chip
 
 
+def card_text(suggestion: Suggestion) -> str:
+    """A suggestion as plain text, the way a card shows it (for the clipboard)."""
+    source = suggestion.source
+    what = suggestion.action
+    if suggestion.action_detail:
+        what += f"\n{suggestion.action_detail}"
+    return (
+        f"{suggestion.title}\n{suggestion.kind.label} · {effort_text(suggestion.effort_hours)}\n"
+        f"Do: {what}\nWhy: {suggestion.rationale}\n"
+        f"Source: “{source.quote}” ({source.section} · {source.document})"
+    )
+
+
 def rank_badge(rank: int) -> QLabel:
     """The suggestion's place in the list, in a small round badge."""
     badge = QLabel(str(rank))
@@ -124,7 +157,8 @@ class SuggestionCard(QFrame):
     """One suggestion: title, what to do, why, its source, and Accept / Snooze / Dismiss.
 
     Public parts (for keyboard use and tests): ``title``, ``action``, ``detail``, ``why``,
-    ``quote``, ``citation``, ``accept_button``, ``snooze_button``, ``dismiss_button``.
+    ``quote``, ``citation``, ``accept_button``, ``snooze_button``, ``dismiss_button``,
+    ``copy_action`` (Ctrl+C while focus is on the card, or its context menu).
     """
 
     accepted = Signal(object)
@@ -166,6 +200,11 @@ class SuggestionCard(QFrame):
         ):
             button.setAccessibleName(f"{verb}: {suggestion.title}")
         self._build(rank, suggestion)
+        self.copy_action = QAction("&Copy text", self)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.copy_action.triggered.connect(self._on_copy)
+        self.addAction(self.copy_action)
         self.accept_button.clicked.connect(self._on_accept)
         self.snooze_button.clicked.connect(self._on_snooze)
         self.dismiss_button.clicked.connect(self._on_dismiss)
@@ -176,30 +215,29 @@ class SuggestionCard(QFrame):
         head.addWidget(rank_badge(rank), 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.title, 1)
         head.addWidget(kind_chip(suggestion), 0, Qt.AlignmentFlag.AlignTop)
+        # Every line in one grid: with a layout per part, each wrapped label was asked
+        # its height for several widths dozens of times, half the time of opening the
+        # view. A part's first line keeps its distance from the part above by a margin.
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(6)
+        grid.setVerticalSpacing(LINE_SPACING)
         grid.setColumnStretch(1, 1)
-        what = QVBoxLayout()
-        what.setSpacing(2)
-        what.addWidget(self.action)
-        what.addWidget(self.detail)
-        why = QVBoxLayout()
-        why.addWidget(self.why)
-        source = QVBoxLayout()
-        source.setSpacing(2)
-        source.addWidget(self.quote)
-        source.addWidget(self.citation)
-        parts: tuple[tuple[str, QVBoxLayout], ...] = (
-            ("Do", what),
-            ("Why", why),
-            ("Source", source),
+        parts: tuple[tuple[str, tuple[QLabel, ...]], ...] = (
+            ("Do", (self.action, self.detail)),
+            ("Why", (self.why,)),
+            ("Source", (self.quote, self.citation)),
         )
-        for row, (caption, part) in enumerate(parts):
+        row = 0
+        for index, (caption, lines) in enumerate(parts):
             label = text_label(caption, muted=True, wrap=False)
             label.setFont(styled_font(self.font(), 0.9, bold=True))
+            if index:
+                for widget in (label, lines[0]):
+                    widget.setContentsMargins(0, PART_SPACING - LINE_SPACING, 0, 0)
             grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addLayout(part, row, 1)
+            for line in lines:
+                grid.addWidget(line, row, 1)
+                row += 1
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
         buttons.addWidget(self.accept_button)
@@ -212,6 +250,15 @@ class SuggestionCard(QFrame):
         layout.addLayout(head)
         layout.addLayout(grid)
         layout.addLayout(buttons)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Offer to copy the card's text."""
+        menu = QMenu(self)
+        menu.addAction(self.copy_action)
+        menu.exec(event.globalPos())
+
+    def _on_copy(self) -> None:
+        QGuiApplication.clipboard().setText(card_text(self.suggestion))
 
     def _on_accept(self) -> None:
         self.accepted.emit(self.suggestion)

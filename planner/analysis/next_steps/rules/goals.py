@@ -20,11 +20,11 @@ from planner.analysis.next_steps import wording
 from planner.analysis.next_steps.activity_choice import ChosenStep
 from planner.analysis.next_steps.candidate import Candidate, RuleContext
 from planner.analysis.next_steps.facts import Facts
+from planner.analysis.next_steps.log_summary import STALLED_DAYS
 from planner.analysis.next_steps.model import FollowUp, SuggestionKind
 from planner.services.records import GoalRecord, MilestoneRecord
 from planner.vocabulary import GoalPriority, GoalStatus
 
-STALLED_DAYS = 60
 PRIORITY_POINTS = {GoalPriority.HIGH: 4.0, GoalPriority.MEDIUM: 2.0, GoalPriority.LOW: 0.0}
 REVIEW_HOURS = 1.0
 

@@ -15,18 +15,18 @@ from datetime import timedelta
 from planner.analysis.next_steps import wording
 from planner.analysis.next_steps.activity_choice import ChosenStep
 from planner.analysis.next_steps.candidate import Candidate, RuleContext
+from planner.analysis.next_steps.log_summary import PACE_DAYS
 from planner.analysis.next_steps.model import FollowUp, SuggestionKind
 from planner.analysis.next_steps.rules.growth import gap_sentence, growth_score, is_open_gap
 
 QUIET_DAYS = 30
-PACE_DAYS = 91
 
 
 def learning_habit_rule(ctx: RuleContext) -> list[Candidate]:
     """A "restart" candidate after 30 quiet days."""
     facts = ctx.facts
-    last = facts.last_entry
-    quiet_since = last.completed_on if last else facts.person.created_at.date()
+    last = facts.last_day
+    quiet_since = last or facts.person.created_at.date()
     days = (facts.today - quiet_since).days
     if days < QUIET_DAYS:
         return []
@@ -34,8 +34,8 @@ def learning_habit_rule(ctx: RuleContext) -> list[Candidate]:
         reasons = [f"Nothing has been logged since you started on {quiet_since.isoformat()}."]
     else:
         reasons = [f"Nothing has been logged since {wording.since(quiet_since, facts.today)}."]
-        start = quiet_since - timedelta(days=PACE_DAYS)
-        before = sum(e.hours for e in facts.entries_after(start, quiet_since))
+        # Nothing was logged after the last entry, so "after the start" ends on it.
+        before = facts.hours_since(quiet_since - timedelta(days=PACE_DAYS))
         if before > 0:
             weekly = before / (PACE_DAYS / 7)
             reasons.append(f"Before that you logged about {wording.hours(weekly)} a week.")

@@ -13,12 +13,11 @@ development."
 
 from __future__ import annotations
 
-from datetime import date
-
 from planner.analysis.next_steps import wording
 from planner.analysis.next_steps.activity_choice import ChosenStep
 from planner.analysis.next_steps.candidate import Candidate, RuleContext
 from planner.analysis.next_steps.facts import Facts
+from planner.analysis.next_steps.log_summary import unbacked_rises
 from planner.analysis.next_steps.model import FollowUp, SuggestionKind
 from planner.services.records import AssessmentRecord
 
@@ -48,8 +47,8 @@ def _first_assessment(facts: Facts) -> Candidate:
         "There is no assessment yet, so there is no gap to measure: all"
         f" {count} competencies of {facts.framework.name} are unrated."
     ]
-    if facts.entries:
-        logged = sum(e.hours for e in facts.entries)
+    if facts.last_day is not None:
+        logged = facts.total_hours
         reasons.append(f"The {wording.hours(logged)} you logged will serve as evidence.")
     return Candidate(
         key="first-assessment",
@@ -100,7 +99,7 @@ def _stale(facts: Facts, latest: AssessmentRecord) -> Candidate | None:
     logged = facts.hours_since(day)
     if days <= STALE_DAYS and logged <= STALE_HOURS:
         return None
-    by_competency = facts.competency_hours_since(day)
+    by_competency = facts.competency_hours_since_assessment()
     busiest = sorted(by_competency.items(), key=lambda item: (-item[1], item[0]))[:NAMED]
     names = [facts.competencies[c].name for c, _hours in busiest]
     reasons = []
@@ -134,28 +133,14 @@ def _stale(facts: Facts, latest: AssessmentRecord) -> Candidate | None:
 
 
 def _unsupported(facts: Facts, latest: AssessmentRecord) -> Candidate | None:
-    earlier = [a for a in facts.assessments if a is not latest]
-    if not earlier:
-        return None
-    before: dict[str, tuple[int, date]] = {}
-    for assessment in earlier:
-        for rating in assessment.ratings:
-            before[rating.competency_id] = (rating.level, assessment.assessed_on)
     rises = []
-    for rating in latest.ratings:
-        previous = before.get(rating.competency_id)
-        comp = facts.competencies.get(rating.competency_id)
-        if previous is None or comp is None or rating.level <= previous[0]:
+    for rise in unbacked_rises(facts.assessments):
+        comp = facts.competencies.get(rise.competency_id)
+        if comp is None:
             continue
-        if rating.evidence.strip() or rating.learning_entry_ids:
-            continue
-        prior_day = previous[1]
-        logged = any(
-            rating.competency_id in e.competency_ids
-            for e in facts.entries_after(prior_day, latest.assessed_on)
-        )
-        if not logged:
-            rises.append((comp.name, previous[0], rating.level, rating.competency_id))
+        last = facts.log.logged_before_assessment.get(rise.competency_id)
+        if last is None or last <= rise.prior_day:  # nothing logged since the rating before
+            rises.append((comp.name, rise.old_level, rise.new_level, rise.competency_id))
     if not rises:
         return None
     shown = [f"{name} ({old} → {new})" for name, old, new, _id in rises[:NAMED]]
