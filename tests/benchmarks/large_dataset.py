@@ -40,7 +40,7 @@ from planner.storage.models import (
 )
 from planner.vocabulary import GoalPriority, GoalStatus, LearningKind, RaterKind
 
-GENERATOR_VERSION = 3  # 3: writes the monthly hours summary
+GENERATOR_VERSION = 4  # 3: writes the monthly hours summary; 4: 0004's title index
 CHUNK = 20_000
 HOURS = (0.5, 1.0, 1.0, 1.5, 2.0, 2.0, 3.0, 4.0, 6.0, 8.0)
 MENTORS = ("Priya Shah", "Jonas Berg", "Amara Okafor")
