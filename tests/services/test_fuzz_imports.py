@@ -94,6 +94,8 @@ def assert_only_added(before: Dump, after: Dump) -> None:
     for name, rows in before.items():
         if name == "custom_frameworks":
             continue  # a framework import may replace a framework (checked by its own test)
+        if name == "learning_month_hours":
+            continue  # sums derived from the log grow with it (tests/storage/test_month_hours.py)
         missing = set(rows) - set(after[name])
         assert not missing, f"{name} lost rows: {sorted(missing)[:3]}"
 
