@@ -1,55 +1,75 @@
-"""Command-line entry point: parse, open the database, run one command or the desktop program.
+"""Command-line entry point: parse, then run one command or the desktop program.
 
 Errors a person can fix print one line to stderr and exit 1; usage errors exit 2.
+This module stays small: the desktop start imports it before its window paints.
 """
 
 from __future__ import annotations
 
 import sys
-import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-from planner.cli.parser import PROG, build_parser
-
-if TYPE_CHECKING:
-    from planner.services.service_set import Services
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 EXIT_ERROR = 1
 
 
+class DesktopStart(NamedTuple):
+    """The everyday start: no command, at most ``--db``; the desktop program opens."""
+
+    db: str | None
+
+
+def desktop_start(argv: Sequence[str]) -> DesktopStart | None:
+    """``DesktopStart`` when ``argv`` is just ``[]``, ``--db X`` or ``--db=X``, else ``None``.
+
+    Those need no parser: building the one of every command takes a good part of the
+    time a window needs to appear, so the desktop start skips it. Anything else,
+    ``--help`` and every mistake included, goes to the full parser.
+    """
+    if not argv:
+        return DesktopStart(None)
+    if len(argv) == 2 and argv[0] == "--db" and argv[1] and not argv[1].startswith("-"):
+        return DesktopStart(argv[1])
+    if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
+        return DesktopStart(argv[0].removeprefix("--db="))
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the program as the command line asks; returns the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    start = desktop_start(arguments)
+    if start is not None:
+        return _reporting_errors(lambda: _start_desktop(start.db), debug=False)
+    from planner.cli.parser import build_parser
+
+    args = build_parser().parse_args(arguments)
+    if args.command is None and not args.demo:
+        return _reporting_errors(lambda: _start_desktop(args.db), debug=args.debug)
+    from planner.cli.run_command import run_command
+
+    return _reporting_errors(lambda: run_command(args), debug=args.debug)
+
+
+def _reporting_errors(run: Callable[[], int], *, debug: bool) -> int:
+    """``run()``; every error ends as one readable line and exit code 1, never a traceback."""
     try:
-        if args.command is None and not args.demo:
-            from planner.gui.app import start_gui  # opens the database itself, with dialogs
-
-            return start_gui(args.db)
-        from planner.cli.safety_commands import FILE_COMMANDS
-
-        if args.command in FILE_COMMANDS and not args.demo:
-            return FILE_COMMANDS[args.command](args, prepare_database_url(args.db), sys.stdout)
-        with open_services(args.db, demo=args.demo) as services:
-            if args.command is None:
-                from planner.gui.app import run_gui
-
-                return run_gui(services)
-            if args.command in FILE_COMMANDS:
-                return FILE_COMMANDS[args.command](args, services.database.url, sys.stdout)
-            from planner.cli.commands import COMMANDS
-
-            return COMMANDS[args.command](args, services, sys.stdout)
+        return run()
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # every error ends as one readable line, never a traceback
-        if args.debug:
+    except Exception as exc:
+        if debug:
             raise
+        from planner.cli.parser import PROG
+
         print(f"{PROG}: error: {describe(exc)}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _start_desktop(db: str | None) -> int:
+    from planner.gui.app import start_gui  # opens the database itself, with dialogs
+
+    return start_gui(db)
 
 
 def gui_main() -> int:
@@ -66,71 +86,6 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.filename:
         return f"{exc.filename}: {exc.strerror or exc}"
     return f"unexpected {type(exc).__name__}: {exc}"
-
-
-@contextmanager
-def open_services(db: str | None, *, demo: bool = False) -> Iterator[Services]:
-    """Open the chosen database (or a temporary demo one) for the length of a command."""
-    from planner.services.service_set import Services
-    from planner.storage.database import sqlite_url
-
-    if demo:
-        from planner.services.demo_data import seed_demo
-
-        with tempfile.TemporaryDirectory(prefix="planner-demo-") as folder:
-            services = Services.open(sqlite_url(Path(folder) / "demo.sqlite"))
-            try:
-                seed_demo(services.database, services.clock.today())
-                yield services
-            finally:
-                services.close()
-        return
-    services = Services.open(prepare_database_url(db))
-    try:
-        _backup_on_start(services)
-        yield services
-    finally:
-        services.close()
-
-
-def prepare_database_url(db: str | None) -> str:
-    """Set up the log, choose the database URL and create the default data folder if needed."""
-    from planner.app_log import configure_logging
-    from planner.cli.locations import data_folder, log_folder
-    from planner.storage.database import resolve_database_url
-
-    default_folder = data_folder()
-    configure_logging(log_folder())
-    url = resolve_database_url(db, default_folder)
-    _prepare_sqlite_folder(url, default_folder)
-    return url
-
-
-def _backup_on_start(services: Services) -> None:
-    """The daily copy; if it fails (a damaged file), warn and let the command go on."""
-    from planner.errors import PlannerError
-
-    try:
-        services.backups.on_start()
-    except PlannerError as exc:
-        print(f"{PROG}: warning: {exc}", file=sys.stderr)
-
-
-def _prepare_sqlite_folder(url: str, default_folder: Path) -> None:
-    from sqlalchemy.engine import make_url
-
-    from planner.errors import DatabaseError
-
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database:
-        return
-    path = Path(parsed.database)
-    if path.parent == default_folder:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    if path.is_dir():
-        raise DatabaseError(f"{path} is a folder; give the path of a database file")
-    if not path.parent.is_dir():
-        raise DatabaseError(f"cannot create {path}: the folder {path.parent} does not exist")
 
 
 if __name__ == "__main__":  # pragma: no cover

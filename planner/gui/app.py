@@ -1,90 +1,69 @@
-"""Start the desktop program: choose and open the database, show the window, catch the unexpected.
+"""Start the desktop program: the window first, then its database; catch the unexpected.
 
-The database is ``--db``, else ``PLANNER_DATABASE_URL``, else the one used last
-(if its file is still there; otherwise the default, saying so), else the default.
+The window paints before the database is opened (see :mod:`planner.gui.startup`),
+so this module and what it imports stay light: Qt, the settings and the main
+window's frame. Everything else is imported where it is used.
 """
 
 from __future__ import annotations
 
-import logging
-import os
 import sys
 import traceback
-from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from planner.app_log import configure_logging, log_path
-from planner.errors import PlannerError
-from planner.gui.database_opener import OpenedDatabase, open_database
-from planner.gui.desktop_session import DesktopSession
-from planner.gui.palette import apply_style
 from planner.gui.settings import AppSettings
-from planner.services.backups import database_file
-from planner.services.service_set import Services
-from planner.storage.database import DATABASE_URL_ENV, resolve_database_url
+from planner.gui.startup import WindowFirstStart, choose_database_url
 
-log = logging.getLogger("planner.gui")
+if TYPE_CHECKING:
+    from planner.gui.desktop_session import DesktopSession
+    from planner.services.service_set import Services
+
 MAX_SHOWN_ERROR = 300
 
-__all__ = ["DesktopSession", "choose_database_url", "run_gui", "start_gui"]
+__all__ = ["choose_database_url", "run_gui", "start_gui"]
 
 
 def start_gui(choice: str | None) -> int:
-    """Open the chosen (or remembered) database with all its checks and run the program."""
-    from planner.cli.locations import data_folder, log_folder
+    """Show the window, then open the chosen (or remembered) database in it with all its checks.
 
-    app = _application()
-    configure_logging(log_folder())
-    settings = AppSettings()
-    default_folder = data_folder()
-    url, note = choose_database_url(choice, settings, default_folder)
-    path = database_file(url)
-    if path is not None and path.parent == default_folder:
-        default_folder.mkdir(parents=True, exist_ok=True)
-    opened = open_database(url, None)
-    if opened is None:
-        return 1
-    return _run(app, DesktopSession(opened, settings), note)
+    Returns the exit code: 1 when the database could not be opened. A bad ``--db``
+    is raised again once the window is gone, for the command line to report.
+    """
+    app = _application(styled=False)  # styled after the first paint, by the start
+    start = WindowFirstStart(choice, AppSettings())
+    start.show()
+    try:
+        code = app.exec()
+    finally:
+        start.close()
+    if start.error is not None:
+        raise start.error
+    return start.exit_code or code
 
 
 def run_gui(services: Services) -> int:
     """Show the main window for services opened already (the temporary demo database)."""
+    from planner.gui.database_opener import OpenedDatabase
+    from planner.gui.desktop_session import DesktopSession
+
     app = _application()
     return _run(app, DesktopSession(OpenedDatabase(services, None), AppSettings()), None)
 
 
-def choose_database_url(
-    choice: str | None, settings: AppSettings, default_folder: Path
-) -> tuple[str, str | None]:
-    """The URL to open, and a sentence to show when the remembered database is gone."""
-    if choice or os.environ.get(DATABASE_URL_ENV):
-        return resolve_database_url(choice, default_folder), None
-    default = resolve_database_url(None, default_folder)
-    last = settings.last_database
-    if not last or last == default:
-        return default, None
-    path = database_file(last)
-    if path is None or path.exists():
-        return last, None
-    default_path = database_file(default)
-    return default, (
-        f"The database you used last, {path}, is no longer there (moved, renamed or deleted),"
-        f" so the default database {default_path} is open instead. Use File > Open database"
-        " to open another one."
-    )
-
-
-def _application() -> QApplication:
+def _application(*, styled: bool = True) -> QApplication:
     from planner.cli.locations import set_application_names
 
     set_application_names()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName("Learning Path Planner")
-    apply_style(app)
+    if styled:
+        from planner.gui.palette import apply_style
+
+        apply_style(app)
     sys.excepthook = show_unexpected_error
     return app
 
@@ -104,6 +83,15 @@ def show_unexpected_error(
 
     Every change is committed as it is made, so an error in the window loses nothing saved.
     """
+    import logging
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner.app_log import log_path
+    from planner.errors import PlannerError
+
+    log = logging.getLogger("planner.gui")
     log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, trace)))
     message = str(error) if isinstance(error, PlannerError) else f"{kind.__name__}: {error}"
     if len(message) > MAX_SHOWN_ERROR:

@@ -33,22 +33,31 @@ READ_ONLY_NOTE = "Read-only: another window has this database open for changes"
 
 
 class DesktopSession(QObject):
-    """Owns the open database (services and lock) and its window."""
+    """Owns the open database (services and lock) and its window.
 
-    def __init__(self, opened: OpenedDatabase, settings: AppSettings) -> None:
+    ``window`` is one already on screen, still without a database (the program's start:
+    it paints before the database opens); by default the session makes its own.
+    """
+
+    def __init__(
+        self, opened: OpenedDatabase, settings: AppSettings, window: MainWindow | None = None
+    ) -> None:
         super().__init__()
         self.opened = opened
         self.settings = settings
         self.startup_backup: StartupBackup | None = None
-        self.window = self._make_window()
+        self.window = self._make_window(window)
 
     @property
     def services(self) -> Services:
         """The services of the open database."""
         return self.opened.services
 
-    def _make_window(self) -> MainWindow:
-        window = MainWindow(self.services, self.settings)
+    def _make_window(self, window: MainWindow | None = None) -> MainWindow:
+        if window is None:
+            window = MainWindow(self.services, self.settings)
+        else:
+            window.attach(self.services)
         window.database_requested.connect(self._on_database_requested)
         window.restore_requested.connect(self._on_restore_requested)
         if self.opened.read_only:

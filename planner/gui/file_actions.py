@@ -6,28 +6,31 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-from planner.errors import PlannerError
-from planner.gui.operations import ALL_KINDS
-from planner.gui.views.learning_view import LearningView
 
 if TYPE_CHECKING:
     from planner.gui.main_window import MainWindow
+    from planner.gui.views.learning_view import LearningView
+
+# The window builds these actions before it paints; the modules behind the slots
+# (errors, operations, the learning view) are imported when a slot runs, long after.
 
 STATUS_TIMEOUT_MS = 5000
 
 
 class FileActions(QObject):
-    """The File menu's actions and the slots behind them, for one main window."""
+    """The File menu's actions and the slots behind them, for one main window.
+
+    ``data_actions`` are the ones that need the open database (disabled until it is open).
+    """
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
         self.new_db_action = QAction("&New database…", window)
         self.new_db_action.triggered.connect(self._on_new_database)
-        self.open_db_action = QAction("&Open database…", window, shortcut=QKeySequence("Ctrl+O"))
+        self.open_db_action = QAction("&Open database…", window)  # Ctrl+O: the window's
         self.open_db_action.triggered.connect(self._on_open_database)
         self.import_action = QAction("&Import everything (JSON)…", window)
         self.import_action.triggered.connect(self._on_import_json)
@@ -37,6 +40,14 @@ class FileActions(QObject):
         self.import_log_action.triggered.connect(self._on_import_log)
         self.export_log_action = QAction("Export learning log (CSV)…", window)
         self.export_log_action.triggered.connect(self._on_export_log)
+        self.data_actions = (
+            self.new_db_action,
+            self.open_db_action,
+            self.import_action,
+            self.export_action,
+            self.import_log_action,
+            self.export_log_action,
+        )
 
     def _on_new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -63,6 +74,8 @@ class FileActions(QObject):
         return path.parent if path is not None else Path.home()
 
     def _on_import_json(self) -> None:
+        from planner.errors import PlannerError
+        from planner.gui.operations import ALL_KINDS
         from planner.services.json_exchange import import_file
 
         path, _ = QFileDialog.getOpenFileName(self._window, "Import", "", "JSON exports (*.json)")
@@ -77,6 +90,7 @@ class FileActions(QObject):
         self._window.statusBar().showMessage(f"Imported {summary}", STATUS_TIMEOUT_MS)
 
     def _on_export_json(self) -> None:
+        from planner.errors import PlannerError
         from planner.services.json_exchange import write_export
 
         path, _ = QFileDialog.getSaveFileName(
@@ -92,9 +106,15 @@ class FileActions(QObject):
         self._window.statusBar().showMessage(f"Exported to {path}", STATUS_TIMEOUT_MS)
 
     def _learning_view(self) -> LearningView:
-        return next(v for v in self._window.views if isinstance(v, LearningView))
+        from planner.gui.views.learning_view import LearningView
+
+        view = self._window.view_named(LearningView.name)
+        assert isinstance(view, LearningView)
+        return view
 
     def _on_import_log(self) -> None:
+        from planner.errors import PlannerError
+
         path, _ = QFileDialog.getOpenFileName(
             self._window, "Import learning log", "", "CSV (*.csv)"
         )
@@ -108,6 +128,8 @@ class FileActions(QObject):
         self._window.statusBar().showMessage(f"Added {count} learning entries", STATUS_TIMEOUT_MS)
 
     def _on_export_log(self) -> None:
+        from planner.errors import PlannerError
+
         path, _ = QFileDialog.getSaveFileName(
             self._window, "Export learning log", "learning-log.csv", "CSV (*.csv)"
         )

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from planner import __version__
-from planner.cli import main
+from planner.cli import desktop_start, main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -112,3 +112,32 @@ def test_demo_readiness_in_a_real_process() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Overall" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["--db", "work.sqlite"], ["--db=work.sqlite"], ["--db", "sqlite:////x.sqlite"]]
+)
+def test_the_desktop_start_reads_its_few_forms_as_the_parser_does(argv: list[str]) -> None:
+    from planner.cli.parser import build_parser
+
+    start = desktop_start(argv)
+    args = build_parser().parse_args(argv)
+    assert start is not None
+    assert (args.command, args.demo, args.debug, args.db) == (None, False, False, start.db)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--demo"],
+        ["--debug"],
+        ["--db", "x.sqlite", "check"],
+        ["--db", "--demo"],
+        ["--db="],
+        ["--db", "x.sqlite", "--debug"],
+        ["--help"],
+        ["check"],
+    ],
+)
+def test_everything_else_goes_to_the_parser(argv: list[str]) -> None:
+    assert desktop_start(argv) is None

@@ -81,7 +81,7 @@ def run_program(choice: str | None, *, on_note: Callable[[QMessageBox], None] | 
 
     def close_window() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        visible = [w for w in windows if w.isVisible()]
+        visible = [w for w in windows if w.isVisible() and w.is_open]
         if not visible or QApplication.activeModalWidget() is not None:
             QTimer.singleShot(20, close_window)
             return

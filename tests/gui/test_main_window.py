@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.gui.main_window import MainWindow
 from planner.gui.settings import AppSettings
+from planner.gui.views.base import View
 from planner.services.records import LearningDraft, PersonDraft
 from planner.services.service_set import Services
 from planner.vocabulary import LearningKind
@@ -113,3 +114,60 @@ def test_window_geometry_and_last_view_are_remembered(
     assert settings.window_geometry is not None
     left, right = again.views[2].splitter.sizes()  # type: ignore[attr-defined]
     assert abs(left - right) <= 2
+
+
+def test_without_a_database_the_window_is_its_frame_with_what_needs_data_disabled(
+    qtbot: QtBot, demo_services: Services, settings: AppSettings
+) -> None:
+    settings.last_view = "learning_view"
+    window = MainWindow(None, settings)
+    qtbot.addWidget(window)
+    window.show_opening("planner.sqlite")
+    window.show()
+    assert not window.is_open and window.views == []
+    assert window.windowTitle() == "Learning Path Planner"
+    assert window.statusBar().currentMessage() == "Opening planner.sqlite…"
+    assert window.sidebar.currentItem().text() == "Learning log"
+    assert window.opening_page is not None
+    assert window.opening_page.heading.text() == "Learning log"  # the frame of the last view
+    window.sidebar.setCurrentRow(2)
+    assert window.opening_page.heading.text() == "Goals"
+    assert not window.log_action.isEnabled()
+
+    window.complete()  # what the program does just after the first paint
+    assert not window.files.import_action.isEnabled() and not window.check_action.isEnabled()
+    assert not window.undo_action.isEnabled()
+    assert window.goal_action.shortcut() == QKeySequence("Ctrl+G")
+
+    window.attach(demo_services)
+    assert window.is_open and window.opening_page is None
+    assert window.stack.currentWidget().title == "Goals"
+    assert window.log_action.isEnabled() and window.check_action.isEnabled()
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_a_view_is_built_when_first_shown(
+    qtbot: QtBot, demo_services: Services, settings: AppSettings
+) -> None:
+    window = make_window(qtbot, demo_services, settings)
+    stack = window.stack
+
+    def built() -> list[bool]:
+        return [isinstance(stack.widget(i), View) for i in range(stack.count())]
+
+    assert built() == [True] + [False] * (len(VIEW_TITLES))  # the Dashboard only
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert stack.currentWidget().title == "Progress" and built()[4]
+    assert window.view_named("plan").title == "Plan"
+    assert [view.title for view in window.views] == [*VIEW_TITLES, "Mentees"]  # all, now
+    assert all(built())
+
+
+def test_the_mentees_view_is_shown_again_when_it_was_the_last(
+    qtbot: QtBot, demo_services: Services, settings: AppSettings
+) -> None:
+    demo_services.people.create(PersonDraft("Maya Chen", "Data scientist"))
+    settings.last_view = "mentees"
+    window = make_window(qtbot, demo_services, settings)
+    assert window.stack.currentWidget().title == "Mentees"
+    assert window.sidebar.currentRow() == len(VIEW_TITLES)

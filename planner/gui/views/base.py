@@ -1,35 +1,23 @@
-"""What every view shares: the services to read, the operations to write, the current person."""
+"""What every view shares: the services to read, the operations to write, the current person.
+
+``CurrentPerson`` lives in :mod:`planner.gui.current_person` (the window makes it
+before it paints) and is named here too, where the views have always found it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
-from planner.gui.operations import DataChange, Operations
-from planner.services.service_set import Services
+from planner.gui.current_person import CurrentPerson
 
+if TYPE_CHECKING:  # only for annotations: the window shows before these heavy modules load
+    from planner.gui.operations import DataChange, Operations
+    from planner.services.service_set import Services
 
-class CurrentPerson(QObject):
-    """Whose record the window shows. Signals: ``changed(int | None)``."""
-
-    changed = Signal(object)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._id: int | None = None
-
-    @property
-    def id(self) -> int | None:
-        """Id of the person shown, or None when the database has nobody yet."""
-        return self._id
-
-    def set(self, person_id: int | None) -> None:
-        """Show another person."""
-        if person_id != self._id:
-            self._id = person_id
-            self.changed.emit(person_id)
+__all__ = ["CurrentPerson", "View", "ViewContext", "fill_with_scrolling_page"]
 
 
 @dataclass(frozen=True)
@@ -91,6 +79,8 @@ def fill_with_scrolling_page(view: QWidget, content: QWidget) -> QScrollArea:
 
     Card pages reflow to the width, so a sideways scroll bar would only hide that.
     """
+    from PySide6.QtCore import Qt  # not at import: the window's frame paints without it
+
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
