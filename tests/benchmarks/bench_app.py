@@ -214,7 +214,17 @@ class Session:
         """
         from planner.gui.charts.chart_loader import ChartLoader
         from planner.gui.charts.chart_renderer import wait_for_charts
+        from planner.gui.charts.chart_widget import RESIZE_DELAY_MS
 
+        # Twice, past the charts' resize delay: a chart laid out at its final size after
+        # its first drawing asks for one more.
+        for _ in range(2):
+            for loader in self.window.findChildren(ChartLoader):
+                loader.wait()
+            wait_for_charts()
+            self.settle()
+            time.sleep((RESIZE_DELAY_MS + 50) / 1000)
+            self.settle()
         for loader in self.window.findChildren(ChartLoader):
             loader.wait()
         wait_for_charts()
