@@ -16,6 +16,9 @@ MAX_MILESTONE = 500
 MIN_HOURS_EXCLUSIVE = 0.0
 MAX_HOURS = 1000.0
 EARLIEST_DATE = date(1970, 1, 1)
+# PostgreSQL refuses text holding NUL characters; no one types one, but files can hold them.
+NUL = "\x00"
+NUL_MESSAGE = "Remove the NUL character (code 0): text cannot hold it."
 
 
 class FieldErrors:
@@ -37,13 +40,17 @@ class FieldErrors:
         """Not empty, not only spaces, at most ``limit`` characters."""
         if not value or not value.strip():
             self.add(field, f"Enter {what}; it cannot be empty.")
+        elif NUL in value:
+            self.add(field, NUL_MESSAGE)
         elif len(value.strip()) > limit:
             length = len(value.strip())
             self.add(field, f"Keep it to {limit} characters (this one has {length}).")
 
     def text(self, field: str, value: str, limit: int = MAX_NOTES) -> None:
         """Free text up to ``limit`` characters."""
-        if len(value) > limit:
+        if NUL in value:
+            self.add(field, NUL_MESSAGE)
+        elif len(value) > limit:
             self.add(field, f"Keep it to {limit} characters (this one has {len(value)}).")
 
     def hours(self, field: str, value: float) -> None:

@@ -318,6 +318,9 @@ BAD_FILES = [
         at="$.people[0].learning[1].competency_ids[1]",
     ),
     bad("people.0.assessments.1.ratings.2.level", 9, "from 1 to 5"),
+    # PostgreSQL cannot store NUL; refused by name on every engine (found by fuzzing).
+    bad("people.0.assessments.0.notes", "a\u0000b", "Remove the NUL character"),
+    bad("people.0.learning.0.title", "Book\u0000", "Remove the NUL character"),
     bad(
         "people.0.assessments.1.ratings.1.learning_refs",
         [2, 99],

@@ -223,7 +223,7 @@ def test_hours_and_titles_are_accepted_exactly_within_their_limits(
 ) -> None:
     services, person_id = shared
     hours_ok = math.isfinite(hours) and 0 < hours <= 1000
-    title_ok = bool(title.strip()) and len(title) <= 200
+    title_ok = bool(title.strip()) and "\x00" not in title and len(title) <= 200
     before = services.learning.count(person_id)
     draft = replace(COURSE, title=title, hours=hours)
 
