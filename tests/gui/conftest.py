@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.gui.operations import Operations
 from planner.gui.settings import AppSettings
@@ -36,3 +37,16 @@ def context(demo_services: Services, qapp: object) -> Iterator[ViewContext]:
     person = CurrentPerson()
     person.set(demo_services.people.list()[0].id)
     yield ViewContext(demo_services, operations, person)
+
+
+def when_modal(expected: type[QWidget], steps: Callable[[QWidget], None]) -> None:
+    """Run ``steps`` on the dialog of type ``expected`` as soon as it is showing."""
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, expected) and dialog.isVisible():
+            steps(dialog)
+        else:
+            QTimer.singleShot(10, look)
+
+    QTimer.singleShot(0, look)

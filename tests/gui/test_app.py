@@ -21,17 +21,7 @@ from planner.gui.settings import AppSettings
 from planner.services.records import PersonDraft
 from planner.services.service_set import Services
 from planner.storage.database import sqlite_url
-
-
-def when_modal(expected: type[QWidget], steps: Callable[[QWidget], None]) -> None:
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, expected) and dialog.isVisible():
-            steps(dialog)
-        else:
-            QTimer.singleShot(10, look)
-
-    QTimer.singleShot(0, look)
+from tests.gui.conftest import when_modal
 
 
 def with_person(path: Path, name: str = "Kim") -> Path:

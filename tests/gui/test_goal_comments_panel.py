@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.gui.dialogs.comment_dialog import CommentDialog
 from planner.gui.views.base import ViewContext
 from planner.gui.views.goals_view import GoalsView
 from planner.services.records import CommentDraft
+from tests.gui.conftest import when_modal
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -25,17 +24,6 @@ def view(qtbot: QtBot, context: ViewContext) -> GoalsView:
     widget.show()
     qtbot.waitExposed(widget)
     return widget
-
-
-def when_modal(kind: type[QWidget], steps: Callable[[QWidget], None]) -> None:
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind) and dialog.isVisible():
-            steps(dialog)
-        else:
-            QTimer.singleShot(10, look)
-
-    QTimer.singleShot(0, look)
 
 
 def test_a_mentor_comments_on_the_selected_goal(

@@ -8,12 +8,12 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.gui.database_opener import open_database
@@ -23,6 +23,7 @@ from planner.gui.instance_lock import DatabaseLock, LockHolder
 from planner.gui.settings import AppSettings
 from planner.services.records import PersonDraft
 from planner.services.service_set import Services
+from tests.gui.conftest import when_modal
 
 REPO = Path(__file__).resolve().parents[2]
 HOLD_LOCK = (
@@ -33,17 +34,6 @@ HOLD_LOCK = (
     "print('held' if lock.acquire() is None else 'busy', flush=True)\n"
     "time.sleep(120)\n"
 )
-
-
-def when_modal(expected: type[QWidget], steps: Callable[[QWidget], None]) -> None:
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, expected) and dialog.isVisible():
-            steps(dialog)
-        else:
-            QTimer.singleShot(10, look)
-
-    QTimer.singleShot(0, look)
 
 
 @pytest.fixture

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QWidget
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.gui.dialogs.assessment_dialog import AssessmentDialog
@@ -21,19 +21,9 @@ from planner.services.clock import FixedClock
 from planner.services.records import AssessmentDraft, PersonDraft, RatingDraft
 from planner.services.service_set import Services
 from planner.vocabulary import RaterKind
+from tests.gui.conftest import when_modal
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-def when_modal(kind: type[QWidget], steps: Callable[[QWidget], None]) -> None:
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind) and dialog.isVisible():
-            steps(dialog)
-        else:
-            QTimer.singleShot(10, look)
-
-    QTimer.singleShot(0, look)
 
 
 def choose_file(path: Path) -> None:

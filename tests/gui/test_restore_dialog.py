@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -21,19 +21,7 @@ from planner.services.clock import FixedClock
 from planner.services.records import LearningDraft, PersonDraft
 from planner.services.service_set import Services
 from planner.vocabulary import LearningKind
-
-
-def when_modal(expected: type[QWidget], steps: Callable[[QWidget], None]) -> None:
-    """Run ``steps`` on the dialog of type ``expected`` as soon as it is showing."""
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, expected) and dialog.isVisible():
-            steps(dialog)
-        else:
-            QTimer.singleShot(10, look)
-
-    QTimer.singleShot(0, look)
+from tests.gui.conftest import when_modal
 
 
 def backups_in(folder: Path) -> list[BackupInfo]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.gui.database_opener import open_database
@@ -22,21 +21,9 @@ from planner.services.records import LearningDraft, PersonDraft
 from planner.services.service_set import Services
 from planner.storage.auto_backup import take_backup
 from planner.vocabulary import LearningKind
+from tests.gui.conftest import when_modal
 
 NOW = datetime(2026, 11, 21, 12, 0)
-
-
-def when_modal(expected: type[QWidget], steps: Callable[[QWidget], None]) -> None:
-    """Run ``steps`` on the dialog of type ``expected`` as soon as it is showing."""
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, expected) and dialog.isVisible():
-            steps(dialog)
-        else:
-            QTimer.singleShot(10, look)
-
-    QTimer.singleShot(0, look)
 
 
 def planner_database(path: Path, entries: int = 1) -> Path:

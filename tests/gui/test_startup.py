@@ -7,11 +7,11 @@ import signal
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -27,19 +27,9 @@ from planner.gui.views.catalogue import VIEW_CATALOGUE
 from planner.services.records import PersonDraft
 from planner.services.service_set import Services
 from planner.storage.database import sqlite_url
+from tests.gui.conftest import when_modal
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def when_modal(expected: type[QWidget], steps: Callable[[QWidget], None]) -> None:
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, expected) and dialog.isVisible():
-            steps(dialog)
-        else:
-            QTimer.singleShot(10, look)
-
-    QTimer.singleShot(0, look)
 
 
 @pytest.fixture
