@@ -6,7 +6,7 @@ one is stretched to fit. Mouse positions are reported in the image's device pixe
 from the bottom left, as matplotlib's own mouse events give them.
 
 Signals: ``moved(float, float, QPoint)`` with the position in image pixels and on the
-screen, ``left()`` when the mouse leaves.
+screen, ``left()`` when the mouse leaves, ``painted()`` after each paint.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ class ChartCanvas(QWidget):
 
     moved = Signal(float, float, QPoint)
     left = Signal()
+    painted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +55,7 @@ class ChartCanvas(QWidget):
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.message)
         painter.end()
+        self.painted.emit()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         """Report where the mouse is, in the image's pixels from the bottom left."""

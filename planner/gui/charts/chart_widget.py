@@ -3,8 +3,11 @@
 Nothing is drawn until the widget is shown; then the chart is built and drawn by
 matplotlib on a worker thread (:mod:`planner.gui.charts.chart_renderer`) at the
 widget's size and device pixel ratio, so it is sharp on high-DPI screens and the
-window never waits for matplotlib, which also loads on that thread. Until the first
-image arrives the canvas says the chart is being drawn. New data, a palette change
+window never waits for matplotlib, which also loads on that thread. The worker starts
+once the canvas has been painted (or after :data:`START_DELAY_MS` if it is not, say
+when scrolled out of sight): started earlier, it holds the interpreter lock while the
+view around it lays out and paints, which made the Dashboard appear 60 ms later. Until
+the first image arrives the canvas says the chart is being drawn. New data, a palette change
 or a new size draws it again (a resize once the resizing settles; the old image is
 stretched meanwhile). A context menu (right click, or the menu key) exports PNG or SVG.
 
@@ -57,6 +60,7 @@ Hover = Callable[["Figure", Any, float, float], "str | None"]
 PNG_DPI = 200  # exported PNGs at twice the screen's resolution, sharp when printed or zoomed
 FOCUS_MARGIN = 2  # pixels around the canvas, where the focus frame is drawn
 RESIZE_DELAY_MS = 100  # redraw once the resizing pauses this long
+START_DELAY_MS = 100  # start drawing by then even if the canvas was not painted
 DRAWING = "Drawing the chart…"
 EXPORT_FORMATS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}
 
@@ -102,6 +106,7 @@ class ChartWidget(QWidget):
         self._drawn_version = 0  # the change the latest image asked for shows
         self._queued = False
         self._pending = False  # an image was asked for and has not arrived
+        self._request: RenderRequest | None = None  # asked for, waiting for the canvas's paint
         self._figure: Figure | None = None
         self._drawn_size = QSize()  # the canvas size of the image shown
         self._mailbox = Mailbox()
@@ -110,6 +115,10 @@ class ChartWidget(QWidget):
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(RESIZE_DELAY_MS)
         self._resize_timer.timeout.connect(self._queue)
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.setInterval(START_DELAY_MS)
+        self._start_timer.timeout.connect(self._submit)
         self.canvas: ChartCanvas | None = None
         self.hover_text = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -176,7 +185,7 @@ class ChartWidget(QWidget):
         if not self._dirty or self._data is None or not self.isVisible():
             return
         canvas = self._ensure_canvas()
-        request = RenderRequest(
+        self._request = RenderRequest(
             self._render,
             self._data,
             self.theme(),
@@ -186,11 +195,23 @@ class ChartWidget(QWidget):
             FOCUS_MARGIN,
             self._fit_height,
         )
-        chart_renderer.submit(self._mailbox, request)
         self._drawn_version = self._version
         self._pending = True
         if canvas.image is None:
             canvas.show_message(DRAWING)
+        else:
+            canvas.update()  # its paint starts the worker
+        self._start_timer.start()
+
+    def _on_canvas_painted(self) -> None:
+        if self._request is not None:
+            QTimer.singleShot(0, self, self._submit)  # after the rest of the window paints
+
+    def _submit(self) -> None:
+        request, self._request = self._request, None
+        self._start_timer.stop()
+        if request is not None:
+            chart_renderer.submit(self._mailbox, request)
 
     def _on_drawn(self) -> None:
         result = self._mailbox.take()
@@ -219,6 +240,7 @@ class ChartWidget(QWidget):
         """Draw the chart and wait for it if it is waiting (for screenshots and benchmarks)."""
         if self._dirty and self._data is not None and self.isVisible() and not self._pending:
             self._build()
+        self._submit()
         if self._pending:
             chart_renderer.wait_for_charts()
             self._on_drawn()
@@ -229,6 +251,7 @@ class ChartWidget(QWidget):
             self.canvas.setAccessibleName(self.accessibleName())
             self._layout.addWidget(self.canvas)
             self.canvas.moved.connect(self._on_motion)
+            self.canvas.painted.connect(self._on_canvas_painted)
             self.canvas.left.connect(self._on_leave)
         return self.canvas
 
@@ -255,6 +278,8 @@ class ChartWidget(QWidget):
         """Nobody sees the chart now: an image not yet drawn is drawn when it shows again."""
         super().hideEvent(event)
         if self._pending:
+            self._request = None
+            self._start_timer.stop()
             self._mailbox.latest += 1  # the worker skips the request if it has not begun
             self._pending = False
             self._dirty = True

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.analysis.chart_data import DayHours, activity_calendar
 from planner.charts.theme import ChartTheme
-from planner.gui.charts import chart_widget
+from planner.gui.charts import chart_renderer, chart_widget
 from planner.gui.charts.chart_widget import ChartWidget
 from planner.gui.charts.renderers import render_calendar
 from planner.gui.palette import dark_palette
@@ -227,6 +227,40 @@ def test_drawn_off_the_gui_thread_saying_so_meanwhile(qtbot: QtBot) -> None:
     assert threads and threading.get_ident() not in threads
     assert chart.canvas.image is not None and chart.canvas.message == ""
     assert chart.drawn
+
+
+def test_the_worker_starts_after_the_canvas_is_painted(
+    qtbot: QtBot, chart: ChartWidget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """So the view around the chart lays out and paints without waiting for matplotlib."""
+    events: list[str] = []
+    submit = chart_renderer.submit
+    monkeypatch.setattr(
+        chart_renderer, "submit", lambda *args: (events.append("submit"), submit(*args))
+    )
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.set_data(DATA)
+    QApplication.processEvents()  # the build: asked for, not yet started
+    assert chart.canvas is not None and events == []
+    chart.canvas.painted.connect(lambda: events.append("painted"))
+    with qtbot.waitSignal(chart.rendered):
+        chart.repaint()
+    assert events[:2] == ["painted", "submit"]
+
+
+def test_a_chart_never_painted_is_drawn_all_the_same(qtbot: QtBot, chart: ChartWidget) -> None:
+    """Out of sight in a scroll area, say: the worker starts after a short delay."""
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.show_pending()  # makes the canvas
+    assert chart.canvas is not None
+    painted: list[bool] = []
+    chart.canvas.painted.connect(lambda: painted.append(True))
+    chart.setUpdatesEnabled(False)  # no paint events from now on
+    with qtbot.waitSignal(chart.rendered, timeout=chart_widget.START_DELAY_MS + 5000):
+        chart.set_data(DATA)
+    assert chart.figure is not None and not painted
 
 
 def test_render_now_draws_without_the_event_loop(qtbot: QtBot, chart: ChartWidget) -> None:
