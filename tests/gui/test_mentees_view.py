@@ -135,6 +135,28 @@ def test_enter_opens_the_persons_plan_and_the_buttons_other_views(
     assert window.stack.currentWidget().name == "skills_view"
 
 
+def test_switching_person_moves_the_selection_and_a_change_reads_the_rows_again(
+    qtbot: QtBot, team: Services, settings: AppSettings
+) -> None:
+    window = make_window(qtbot, team, settings)
+    window.show_view("mentees")
+    view = mentees_of(window)
+    window.show_view("dashboard")
+    reads: list[int] = []
+    reload = view.reload
+    view.reload = lambda: (reads.append(1), reload())  # type: ignore[method-assign]
+    ben = team.people.find("Ben Okafor")
+    window.person_box.setCurrentText("Ben Okafor")
+    window.show_view("mentees")
+    assert view.selected_person_id() == ben.id and reads == []  # same figures, not read again
+
+    window.show_view("goals_view")
+    window.operations.create_goal(ben.id, GoalDraft("Read the attention paper"))
+    window.show_view("mentees")
+    assert reads == [1] and view.selected_person_id() == ben.id
+    assert cells(view, "Ben Okafor")[ACTIVITY] == team.clock.today().isoformat()
+
+
 def test_columns_fit_their_contents_again_after_a_change(
     qtbot: QtBot, team: Services, settings: AppSettings
 ) -> None:

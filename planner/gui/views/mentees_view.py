@@ -124,6 +124,16 @@ class MenteesView(View):
         """Everything shown here comes from every kind of record."""
         return True
 
+    def _on_person_changed(self, person_id: object) -> None:
+        """Everyone's figures stay the same: only the selection follows the new person.
+
+        Rows are read again on data changes (and on the first show), not on every switch.
+        """
+        if self._stale or not isinstance(person_id, int):
+            super()._on_person_changed(person_id)
+        else:
+            self.select_person(person_id)
+
     def reload(self) -> None:
         """Read everyone's facts again, keeping the selected person."""
         selected = self.selected_person_id()
