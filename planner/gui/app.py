@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
+from planner.gui.garbage_collection import collect_when_idle
 from planner.gui.settings import AppSettings
 from planner.gui.startup import WindowFirstStart, choose_database_url
 
@@ -60,6 +61,7 @@ def _application(*, styled: bool = True) -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName("Learning Path Planner")
+    collect_when_idle(app)
     if styled:
         from planner.gui.palette import apply_style
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from planner.gui.background_imports import BackgroundImports
+from planner.gui.garbage_collection import set_aside_start_up_objects
 from planner.gui.main_window import MainWindow
 from planner.gui.views.catalogue import VIEW_CATALOGUE
 
@@ -117,6 +118,7 @@ class WindowFirstStart(QObject):
         self._imports = BackgroundImports(first, self)
         self._imports.finished.connect(self._on_modules_loaded)
         self._later_imports = BackgroundImports(later, self)
+        self._later_imports.finished.connect(self._on_later_modules_loaded)
         self._next_step = QTimer(self)
         self._next_step.setSingleShot(True)
         self._next_step.timeout.connect(self._on_window_painted)
@@ -167,6 +169,11 @@ class WindowFirstStart(QObject):
         self.window.complete()
         configure_logging(log_folder())
         self._imports.start()
+
+    def _on_later_modules_loaded(self) -> None:
+        """Everything start-up makes is in place: keep it out of later full collections."""
+        if not self._closed:
+            set_aside_start_up_objects()
 
     def _on_modules_loaded(self) -> None:
         if self._closed or not self.window.isVisible():

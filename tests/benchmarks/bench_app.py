@@ -200,6 +200,12 @@ class Session:
         counts = {p.id: self.services.learning.count(p.id) for p in people}
         self.busiest = max(counts, key=lambda pid: counts[pid])
         self.others = [p.id for p in people if p.id != self.busiest][:4]
+        # As the program does (planner.gui.app, and planner.gui.startup once every
+        # view's module is loaded).
+        from planner.gui.garbage_collection import collect_when_idle, set_aside_start_up_objects
+
+        collect_when_idle(self.app)
+        set_aside_start_up_objects()
 
     def settle(self) -> None:
         """Handle what is pending and paint the window now."""
@@ -223,12 +229,24 @@ class Session:
                 loader.wait()
             wait_for_charts()
             self.settle()
-            time.sleep((RESIZE_DELAY_MS + 50) / 1000)
+            self.idle(RESIZE_DELAY_MS + 50)
             self.settle()
         for loader in self.window.findChildren(ChartLoader):
             loader.wait()
         wait_for_charts()
         self.settle()
+
+    def idle(self, milliseconds: int) -> None:
+        """Let the event loop wait for events a while, as between a person's clicks.
+
+        The program runs its full garbage collections at such moments
+        (:mod:`planner.gui.garbage_collection`).
+        """
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop = QEventLoop()
+        QTimer.singleShot(milliseconds, loop.quit)
+        loop.exec()
 
     def drawn(self, view: object) -> None:
         """Wait until every chart of ``view`` shows its data (read and drawn off the thread)."""

@@ -125,6 +125,17 @@ def test_the_window_shows_first_then_fills_in_with_the_database(
     assert lock_path(database).exists()  # this window may write
 
 
+def test_once_every_view_module_loaded_the_start_up_objects_are_set_aside(
+    qtbot: QtBot, start: WindowFirstStart, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[bool] = []
+    monkeypatch.setattr(startup, "set_aside_start_up_objects", lambda: calls.append(True))
+    start.show()
+    qtbot.waitUntil(lambda: start.window.is_open, timeout=10_000)
+    qtbot.waitUntil(lambda: calls == [True], timeout=20_000)  # after the later imports
+    assert all(entry.module in sys.modules for entry in VIEW_CATALOGUE)
+
+
 def test_a_window_closed_while_opening_opens_nothing(
     qtbot: QtBot, start: WindowFirstStart, database: Path
 ) -> None:
