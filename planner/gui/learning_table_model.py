@@ -42,13 +42,65 @@ def format_hours(hours: float) -> str:
 
 
 @dataclass(frozen=True)
-class LearningRow:
-    """One entry with what the table and the filter derive from it."""
+class CompetencyLookup:
+    """Names of competencies and the areas they belong to, from one framework."""
 
-    entry: LearningRecord
-    competency_names: str
-    search_text: str
-    area_ids: frozenset[str]
+    names: dict[str, str]
+    areas: dict[str, str]
+
+    @classmethod
+    def of(cls, framework: Framework | None) -> CompetencyLookup:
+        """The lookup for ``framework`` (empty for None)."""
+        names: dict[str, str] = {}
+        areas: dict[str, str] = {}
+        if framework is not None:
+            for area in framework.areas:
+                for competency in area.competencies:
+                    names[competency.id] = competency.name
+                    areas[competency.id] = area.id
+        return cls(names, areas)
+
+
+class LearningRow:
+    """One entry with what the table and the filter derive from it.
+
+    The derived values are worked out when first asked for: opening a long log shows a
+    screenful of rows, and only a search or an area filter needs them for every row.
+    """
+
+    __slots__ = ("_areas", "_lookup", "_names", "_search", "entry")
+
+    def __init__(self, entry: LearningRecord, lookup: CompetencyLookup) -> None:
+        self.entry = entry
+        self._lookup = lookup
+        self._names: str | None = None
+        self._search: str | None = None
+        self._areas: frozenset[str] | None = None
+
+    @property
+    def competency_names(self) -> str:
+        """The linked competencies' names, sorted, comma-separated."""
+        if self._names is None:
+            names = self._lookup.names
+            found = [names.get(cid, cid) for cid in self.entry.competency_ids]
+            self._names = ", ".join(sorted(found, key=str.casefold))
+        return self._names
+
+    @property
+    def search_text(self) -> str:
+        """Title, notes and competency names, case-folded, for the text filter."""
+        if self._search is None:
+            entry = self.entry
+            self._search = "\n".join((entry.title, entry.notes, self.competency_names)).casefold()
+        return self._search
+
+    @property
+    def area_ids(self) -> frozenset[str]:
+        """The areas of the linked competencies."""
+        if self._areas is None:
+            areas = self._lookup.areas
+            self._areas = frozenset(areas[c] for c in self.entry.competency_ids if c in areas)
+        return self._areas
 
 
 class LearningTableModel(QAbstractTableModel):
@@ -68,8 +120,7 @@ class LearningTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[LearningRow] = []
         self._row_by_id: dict[int, int] = {}
-        self._names: dict[str, str] = {}  # competency id -> name, from the framework
-        self._areas: dict[str, str] = {}  # competency id -> area id
+        self._lookup = CompetencyLookup.of(None)  # from the framework of set_entries
         self._sort_column = self.DATE
         self._sort_order = Qt.SortOrder.DescendingOrder
 
@@ -77,16 +128,9 @@ class LearningTableModel(QAbstractTableModel):
 
     def set_entries(self, entries: Sequence[LearningRecord], framework: Framework | None) -> None:
         """Show ``entries``; competency names and areas are looked up in ``framework``."""
-        names: dict[str, str] = {}
-        areas: dict[str, str] = {}
-        if framework is not None:
-            for area in framework.areas:
-                for competency in area.competencies:
-                    names[competency.id] = competency.name
-                    areas[competency.id] = area.id
-        self._names, self._areas = names, areas
+        lookup = self._lookup = CompetencyLookup.of(framework)
         self.beginResetModel()
-        self._rows = [_derive(entry, names, areas) for entry in entries]
+        self._rows = [LearningRow(entry, lookup) for entry in entries]
         self._apply_sort()
         self.endResetModel()
 
@@ -105,7 +149,7 @@ class LearningTableModel(QAbstractTableModel):
                 self._index_rows()
                 self.endRemoveRows()
         for entry in entries:
-            derived = _derive(entry, self._names, self._areas)
+            derived = LearningRow(entry, self._lookup)
             row = self._insert_position(derived)
             self.beginInsertRows(QModelIndex(), row, row)
             self._rows.insert(row, derived)
@@ -258,14 +302,6 @@ def _plain_tooltip(text: str) -> str:
     return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
 
 
-def _derive(entry: LearningRecord, names: dict[str, str], areas: dict[str, str]) -> LearningRow:
-    competency_names = [names.get(cid, cid) for cid in entry.competency_ids]
-    joined = ", ".join(sorted(competency_names, key=str.casefold))
-    search = "\n".join((entry.title, entry.notes, joined)).casefold()
-    row_areas = frozenset(areas[cid] for cid in entry.competency_ids if cid in areas)
-    return LearningRow(entry, joined, search, row_areas)
-
-
 class LearningFilterProxy(QSortFilterProxyModel):
     """Shows the entries that match every filter set.
 
@@ -405,6 +441,8 @@ class LearningFilterProxy(QSortFilterProxyModel):
             return False
         if self._area_id is not None and self._area_id not in row.area_ids:
             return False
+        if not self._words:
+            return True
         text = row.search_text
         return all(word in text for word in self._words)
 

@@ -69,6 +69,11 @@ def learning_errors(draft: LearningDraft, framework: Framework, today: date) -> 
     return errors
 
 
+_KINDS = {
+    kind.value: kind for kind in LearningKind
+}  # a dict look-up is 4x faster than LearningKind(value)
+
+
 class LearningLogService:
     """Add, edit, delete and list learning entries."""
 
@@ -178,13 +183,23 @@ class LearningLogService:
         if until is not None:
             where.append(entry.c.completed_on <= until)
         query = (
-            select(entry)
+            select(
+                entry.c.id,
+                entry.c.title,
+                entry.c.kind,
+                entry.c.completed_on,
+                entry.c.hours,
+                entry.c.notes,
+                entry.c.link,
+                entry.c.created_at,
+                entry.c.version,
+            )
             .where(*where)
             .order_by(entry.c.completed_on.desc(), entry.c.id.desc())
             .limit(limit)
         )
         with self._db.session() as session:
-            rows = session.execute(query).mappings().all()
+            rows = session.execute(query).tuples().all()
             wanted = select(query.with_only_columns(entry.c.id).subquery().c.id)
             links = session.execute(
                 select(link.c.learning_entry_id, link.c.competency_id)
@@ -194,21 +209,32 @@ class LearningLogService:
         competencies: dict[int, list[str]] = {}
         for entry_id, competency_id in links:
             competencies.setdefault(entry_id, []).append(competency_id)
+        kinds = _KINDS
         return [
             LearningRecord(
-                id=row["id"],
-                person_id=row["person_id"],
-                title=row["title"],
-                kind=LearningKind(row["kind"]),
-                completed_on=row["completed_on"],
-                hours=row["hours"],
-                notes=row["notes"],
-                link=row["link"],
-                created_at=row["created_at"],
-                competency_ids=tuple(competencies.get(row["id"], ())),
-                version=row["version"],
+                entry_id,
+                person_id,
+                title,
+                kinds[kind],
+                completed_on,
+                hours,
+                notes,
+                link_text,
+                created_at,
+                tuple(competencies.get(entry_id, ())),
+                version,
             )
-            for row in rows
+            for (
+                entry_id,
+                title,
+                kind,
+                completed_on,
+                hours,
+                notes,
+                link_text,
+                created_at,
+                version,
+            ) in rows
         ]
 
     def count(self, person_id: int) -> int:
