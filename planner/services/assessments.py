@@ -113,9 +113,12 @@ class AssessmentService:
         return found[0] if found else None
 
     def get(self, assessment_id: int) -> AssessmentRecord:
-        """One assessment by id."""
+        """One assessment by id (plain columns, as :meth:`list_for`: charts read it often)."""
         with self._db.session() as session:
-            return assessment_record(_get_assessment(session, assessment_id))
+            found = read_assessments(session, Assessment.id == assessment_id)
+        if not found:
+            raise NotFoundError(f"No assessment with id {assessment_id}.")
+        return found[0]
 
     def delete(self, assessment_id: int) -> AssessmentRecord:
         """Remove an assessment recorded by mistake; returns it for undo."""

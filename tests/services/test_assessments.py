@@ -201,12 +201,15 @@ def test_the_list_reads_exactly_what_one_assessment_at_a_time_reads(
     )
     linked = RatingDraft("python-programming", 4, "Shipped it", (talk.id, course.id))
     mentor = replace(SELF_CHECK, rater_kind=RaterKind.MENTOR, rater_name="Grace", notes="Q3")
-    for draft in (replace(SELF_CHECK, ratings=(linked, RatingDraft("mentoring", 1))), mentor):
+    created = [
         services.assessments.create(ada.id, draft)
+        for draft in (replace(SELF_CHECK, ratings=(linked, RatingDraft("mentoring", 1))), mentor)
+    ]
     services.assessments.create(grace.id, SELF_CHECK)
 
     listed = services.assessments.list_for(ada.id)
 
+    assert listed == created  # plain-column reads equal the records made from ORM rows
     assert listed == [services.assessments.get(a.id) for a in listed]
     assert [a.rater_label for a in listed] == ["Self", "Grace"]
     assert listed[0].ratings[0].learning_entry_ids == (course.id, talk.id)
