@@ -28,6 +28,7 @@ FULL_PASS_AFTER = 10
 SAFETY_NET_FACTOR = 10
 
 _set_aside = False
+_collector: IdleCollector | None = None
 
 
 def set_aside_start_up_objects() -> None:
@@ -75,6 +76,23 @@ class IdleCollector(QObject):
 
 
 def collect_when_idle(app: QObject) -> IdleCollector:
-    """The application's idle collector, made on first use."""
-    found = app.findChild(IdleCollector)
-    return found if found is not None else IdleCollector(app)
+    """The application's idle collector, made on first use.
+
+    Kept here rather than looked up with ``findChild``, whose first call makes PySide
+    build every enum of Qt's namespace (~20 ms before the window's first paint).
+    """
+    global _collector
+    if _collector is None:
+        _collector = IdleCollector(app)
+        _collector.destroyed.connect(_forget_collector)
+    return _collector
+
+
+def installed_collector() -> IdleCollector | None:
+    """The collector :func:`collect_when_idle` made, while it exists."""
+    return _collector
+
+
+def _forget_collector() -> None:
+    global _collector
+    _collector = None

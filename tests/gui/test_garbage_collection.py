@@ -11,10 +11,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from planner.gui.garbage_collection import FULL_PASS_AFTER, IdleCollector, collect_when_idle
+from planner.gui.garbage_collection import (
+    FULL_PASS_AFTER,
+    IdleCollector,
+    collect_when_idle,
+    installed_collector,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -61,10 +67,12 @@ class Node:
 @pytest.fixture
 def collector(qapp: QApplication) -> Iterator[IdleCollector]:
     """The only idle collector while the test runs (the program's, if a test started it, waits)."""
-    program = qapp.findChild(IdleCollector)
+    program = installed_collector()
     if program is not None:
         program.stop()
-        program.setParent(None)
+        program.deleteLater()
+        qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert installed_collector() is None
     before = gc.get_threshold()
     made = IdleCollector()
     yield made
