@@ -199,7 +199,7 @@ class LearningLogService:
             .limit(limit)
         )
         with self._db.session() as session:
-            rows = session.execute(query).tuples().all()
+            rows = session.execute(query).all()
             wanted = select(query.with_only_columns(entry.c.id).subquery().c.id)
             links = session.execute(
                 select(link.c.learning_entry_id, link.c.competency_id)
