@@ -79,7 +79,7 @@ def collect_when_idle(app: QObject) -> IdleCollector:
     """The application's idle collector, made on first use.
 
     Kept here rather than looked up with ``findChild``, whose first call makes PySide
-    build every enum of Qt's namespace (~20 ms before the window's first paint).
+    build Python enums for many Qt types (measured 12 ms before the window's first paint).
     """
     global _collector
     if _collector is None:
