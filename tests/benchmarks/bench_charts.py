@@ -23,7 +23,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from large_dataset import SINGLE_PERSON, large_database
+from large_dataset import SINGLE_PERSON, busiest_person, large_database
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -93,10 +93,10 @@ def charts() -> list[Chart]:
     ]
 
 
-def time_chart(
+def run_times(
     chart: Chart, services: Services, person_id: int, period: ChartPeriod, runs: int
-) -> tuple[float, float]:
-    """Median milliseconds to read the data, and to build and draw the figure."""
+) -> tuple[list[float], list[float]]:
+    """Milliseconds per timed run to read the data, and to build and draw the figure."""
     theme = ChartTheme.light()
     reads, draws = [], []
     for run in range(runs + 1):
@@ -108,7 +108,34 @@ def time_chart(
         if run:  # the first run warms caches and imports
             reads.append((read - started) * 1000)
             draws.append((done - read) * 1000)
+    return reads, draws
+
+
+def time_chart(
+    chart: Chart, services: Services, person_id: int, period: ChartPeriod, runs: int
+) -> tuple[float, float]:
+    """Median milliseconds to read the data, and to build and draw the figure."""
+    reads, draws = run_times(chart, services, person_id, period, runs)
     return statistics.median(reads), statistics.median(draws)
+
+
+def chart_times(path: Path, runs: int) -> dict[str, list[float]]:
+    """Each chart's time per run (data and figure), last 12 months, busiest person of ``path``.
+
+    ``bench_app.py`` prints these as its "Chart:" rows, for its demo and large databases.
+    """
+    services = Services.open(f"sqlite:///{path}", FixedClock(NOW))
+    try:
+        person_id = busiest_person(services.database)
+        today = NOW.date()
+        period = ChartPeriod(month_start(today, 11), today)
+        times = {}
+        for chart in charts():
+            reads, draws = run_times(chart, services, person_id, period, runs)
+            times[chart.name] = [read + draw for read, draw in zip(reads, draws, strict=True)]
+        return times
+    finally:
+        services.close()
 
 
 def demo_services(folder: Path) -> tuple[Services, int]:

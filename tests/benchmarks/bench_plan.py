@@ -22,7 +22,6 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from sqlalchemy import func, select
 
 from planner.report.page_setup import Paper
 from planner.report.paginated_plan import PaginatedPlan
@@ -31,8 +30,7 @@ from planner.report.plan_pdf import ensure_gui_application, write_pdf
 from planner.services.clock import FixedClock
 from planner.services.demo_data import seed_demo
 from planner.services.service_set import Services
-from planner.storage.models import LearningEntry
-from tests.benchmarks.large_dataset import DatasetSpec, large_database
+from tests.benchmarks.large_dataset import DatasetSpec, busiest_person, large_database
 
 
 def median_ms(action: Callable[[], object], runs: int) -> float:
@@ -43,19 +41,6 @@ def median_ms(action: Callable[[], object], runs: int) -> float:
         action()
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times)
-
-
-def busiest_person(services: Services) -> int:
-    """The id of the person with the most learning entries."""
-    query = (
-        select(LearningEntry.person_id)
-        .group_by(LearningEntry.person_id)
-        .order_by(func.count().desc())
-        .limit(1)
-    )
-    with services.database.session() as session:
-        found = session.scalar(query)
-    return int(found) if found is not None else services.people.list()[0].id
 
 
 def measure(label: str, services: Services, person_id: int, runs: int) -> None:
@@ -84,7 +69,7 @@ def plan_pdf_times(path: Path, runs: int) -> list[float]:
     clock = FixedClock(datetime.combine(DatasetSpec().today, day_time(12)))
     services = Services.open(f"sqlite:///{path}", clock)
     try:
-        person_id = busiest_person(services)
+        person_id = busiest_person(services.database)
         with tempfile.TemporaryDirectory(prefix="bench-plan-") as folder:
             out = Path(folder) / "plan.pdf"
 

@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Connection, Table, func, insert, select
 
 from planner.framework.loader import builtin_framework
 from planner.storage import month_hours
@@ -94,6 +94,23 @@ def large_database(spec: DatasetSpec = DatasetSpec(), *, rebuild: bool = False) 
     build_database(spec, partial)
     os.replace(partial, path)
     return path
+
+
+def busiest_person(database: Database) -> int:
+    """The id of the person with the most learning entries: the benchmarks time views for them."""
+    most = (
+        select(LearningEntry.person_id)
+        .group_by(LearningEntry.person_id)
+        .order_by(func.count().desc())
+        .limit(1)
+    )
+    with database.session() as session:
+        found = session.scalar(most)
+        if found is None:
+            found = session.scalar(select(Person.id).order_by(Person.id).limit(1))
+    if found is None:
+        raise ValueError("the database holds nobody")
+    return int(found)
 
 
 def _sidecars(path: Path) -> list[Path]:
