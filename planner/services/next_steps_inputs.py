@@ -26,22 +26,21 @@ from typing import Any
 from sqlalchemy import ColumnElement, Executable, and_, case, false, func, null, or_, select
 from sqlalchemy.orm import Session
 
-from planner.services.records import AssessmentRecord, RatingRecord
+from planner.services.assessments import read_assessments
+from planner.services.records import AssessmentRecord
 from planner.storage.database import Database
 from planner.storage.models import (
     Assessment,
     LearningCompetency,
     LearningEntry,
     Rating,
-    rating_learning_links,
 )
-from planner.vocabulary import LearningKind, RaterKind
+from planner.vocabulary import LEARNING_KINDS, LearningKind
 
 DIGITS = 9  # hours are rounded to this many decimals
 # How far back :meth:`NextStepsInputs.last_days` looks, widening until every competency
 # is found: most were logged lately, so the first (cheap) window usually settles it.
 SEARCH_SPANS = (timedelta(days=90), timedelta(days=365), timedelta(days=4 * 365))
-_KINDS = {kind.value: kind for kind in LearningKind}
 
 
 def rounded(hours: float) -> float:
@@ -194,7 +193,7 @@ class NextStepsInputs:
         for competency_id, kind, last, lately, *sums_of_kind in self._rows(query):
             last_days[competency_id] = max(last, last_days.get(competency_id, last))
             if lately:
-                kinds.setdefault(competency_id, set()).add(_KINDS[kind])
+                kinds.setdefault(competency_id, set()).add(LEARNING_KINDS[kind])
             for index, value in enumerate(sums_of_kind):
                 if value is not None:
                     hours[index][competency_id] = hours[index].get(competency_id, 0.0) + value
@@ -301,55 +300,4 @@ class NextStepsInputs:
     def _assessments(self, ids: list[int]) -> list[AssessmentRecord]:
         if not ids:
             return []
-        link = rating_learning_links
-        session = self._session
-        heads = session.execute(
-            select(
-                Assessment.id,
-                Assessment.person_id,
-                Assessment.assessed_on,
-                Assessment.rater_kind,
-                Assessment.rater_name,
-                Assessment.notes,
-                Assessment.created_at,
-            )
-            .where(Assessment.id.in_(ids))
-            .order_by(Assessment.assessed_on, Assessment.id)
-        ).all()
-        ratings = session.execute(
-            select(
-                Rating.id,
-                Rating.assessment_id,
-                Rating.competency_id,
-                Rating.level,
-                Rating.evidence,
-            )
-            .where(Rating.assessment_id.in_(ids))
-            .order_by(Rating.id)
-        ).all()
-        links: dict[int, list[int]] = {}
-        for rating_id, entry_id in session.execute(
-            select(link.c.rating_id, link.c.learning_entry_id)
-            .join(Rating, Rating.id == link.c.rating_id)
-            .where(Rating.assessment_id.in_(ids))
-            .order_by(link.c.rating_id, link.c.learning_entry_id)
-        ):
-            links.setdefault(rating_id, []).append(entry_id)
-        by_assessment: dict[int, list[RatingRecord]] = {}
-        for rating_id, assessment_id, competency_id, level, evidence in ratings:
-            by_assessment.setdefault(assessment_id, []).append(
-                RatingRecord(competency_id, level, evidence, tuple(links.get(rating_id, ())))
-            )
-        return [
-            AssessmentRecord(
-                assessment_id,
-                person_id,
-                day,
-                RaterKind(rater_kind),
-                rater_name,
-                notes,
-                created_at,
-                tuple(by_assessment.get(assessment_id, ())),
-            )
-            for assessment_id, person_id, day, rater_kind, rater_name, notes, created_at in heads
-        ]
+        return read_assessments(self._session, Assessment.id.in_(ids))
