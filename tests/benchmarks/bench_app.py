@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 TODAY = date(2026, 11, 21)
+NOON = datetime(2026, 11, 21, 12, 0)  # the datasets' today: figures must not drift with the date
 
 
 @dataclass
@@ -68,13 +69,14 @@ def timed(action: Callable[[], object]) -> float:
 @contextmanager
 def demo_copy() -> Iterator[Path]:
     """A fresh demo database in a temporary folder."""
+    from planner.services.clock import FixedClock
     from planner.services.demo_data import seed_demo
     from planner.services.service_set import Services
     from planner.storage.database import sqlite_url
 
     with tempfile.TemporaryDirectory(prefix="planner-bench-") as folder:
         path = Path(folder) / "demo.sqlite"
-        services = Services.open(sqlite_url(path))
+        services = Services.open(sqlite_url(path), FixedClock(NOON))
         seed_demo(services.database, TODAY)
         services.close()
         yield path
@@ -200,13 +202,14 @@ class Session:
 
         from planner.gui.main_window import MainWindow
         from planner.gui.settings import AppSettings
+        from planner.services.clock import FixedClock
         from planner.services.service_set import Services
         from planner.storage.database import sqlite_url
 
         self.app = QApplication.instance() or QApplication([])
         self.folder = Path(tempfile.mkdtemp(prefix="planner-bench-settings-"))
         settings = QSettings(str(self.folder / "s.ini"), QSettings.Format.IniFormat)
-        self.services = Services.open(sqlite_url(path))
+        self.services = Services.open(sqlite_url(path), FixedClock(NOON))
         self.window = MainWindow(self.services, AppSettings(settings))
         self.window.resize(1280, 800)
         self.window.show()
@@ -371,6 +374,7 @@ def edit_times(session: Session, runs: int) -> list[float]:
 
 
 def exchange_rows(path: Path, runs: int) -> dict[str, list[float]]:
+    from planner.services.clock import FixedClock
     from planner.services.json_exchange import import_file, write_export
     from planner.services.service_set import Services
     from planner.storage.database import sqlite_url
@@ -378,12 +382,13 @@ def exchange_rows(path: Path, runs: int) -> dict[str, list[float]]:
     export, restore = [], []
     with tempfile.TemporaryDirectory(prefix="planner-bench-") as folder:
         out = Path(folder) / "export.json"
-        services = Services.open(sqlite_url(path))
+        services = Services.open(sqlite_url(path), FixedClock(NOON))
         for _ in range(max(1, runs // 2)):
             export.append(timed(lambda: write_export(services, out)))
         services.close()
         for i in range(max(1, runs // 2)):
-            target = Services.open(sqlite_url(Path(folder) / f"import-{i}.sqlite"))
+            copy = sqlite_url(Path(folder) / f"import-{i}.sqlite")
+            target = Services.open(copy, FixedClock(NOON))
             restore.append(timed(lambda t=target: import_file(t, out)))  # type: ignore[misc]
             target.close()
     return {"JSON export, whole database": export, "JSON import, whole database": restore}
