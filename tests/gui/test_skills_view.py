@@ -34,8 +34,8 @@ def show_view(qtbot: QtBot, context: ViewContext) -> SkillsView:
     view = SkillsView(context)
     qtbot.addWidget(view)
     view.resize(1024, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitExposed(view):
+        view.show()
     return view
 
 
@@ -44,8 +44,8 @@ def open_dialog(qtbot: QtBot, context: ViewContext) -> AssessmentDialog:
     assert person_id is not None
     dialog = AssessmentDialog(context, person_id)
     qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
     return dialog
 
 

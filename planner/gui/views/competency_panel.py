@@ -6,7 +6,7 @@ so both views use the same widgets and read the same way.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -73,6 +73,12 @@ class FittedTableView(QTableView):
         super().__init__(parent)
         self._stretch_column = stretch_column
         self._fitted_widths: tuple[int, ...] | None = None
+        # A stretching column reports its new width before the header stores it, so
+        # the rows are measured once the resizing is over (and once for many signals).
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._refit_if_widths_changed)
         self.setWordWrap(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -142,6 +148,9 @@ class FittedTableView(QTableView):
         self.updateGeometry()
 
     def _on_columns_resized(self, *_args: object) -> None:
+        self._refit.start()
+
+    def _refit_if_widths_changed(self) -> None:
         # Wrapped text needs new row heights when a column gets narrower or wider.
         if self._column_widths() != self._fitted_widths:
             self._fit_rows()
