@@ -109,8 +109,8 @@ def test_a_stale_status_change_in_the_goals_view_offers_to_reload(
     view = GoalsView(context)
     qtbot.addWidget(view)
     view.resize(1024, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitExposed(view):
+        view.show()
     goal = view.selected_goal()
     assert goal is not None and goal.status is not GoalStatus.DONE
     elsewhere.goals.set_status(goal.id, GoalStatus.DROPPED)
@@ -129,8 +129,8 @@ def test_an_undo_that_would_overwrite_another_change_is_dropped_and_said(
 ) -> None:
     window = MainWindow(demo_services, settings)
     qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
     person = window.person.id
     assert person is not None
     goal = demo_services.goals.list_for(person)[0]

@@ -28,8 +28,8 @@ def view(qtbot: QtBot, context: ViewContext) -> DashboardView:
     # hints, which the offscreen platform reports as a warning.
     shown.setMinimumSize(480, 360)
     shown.resize(1024, 700)
-    shown.show()
-    qtbot.waitExposed(shown)
+    with qtbot.waitExposed(shown):
+        shown.show()
     return shown
 
 

@@ -57,8 +57,8 @@ def test_a_new_user_gets_from_wizard_to_a_second_assessment_by_keyboard(
     window = MainWindow(services, settings)
     qtbot.addWidget(window)
     window.resize(1024, 700)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
 
     # 1. The welcome wizard: name and role, default target, a quick self-assessment.
     def wizard_steps() -> None:

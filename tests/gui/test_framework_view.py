@@ -28,8 +28,8 @@ def show_view(qtbot: QtBot, context: ViewContext) -> FrameworkView:
     view = FrameworkView(context)
     qtbot.addWidget(view)
     view.resize(1024, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitExposed(view):
+        view.show()
     return view
 
 

@@ -21,8 +21,8 @@ def view(qtbot: QtBot, context: ViewContext) -> GoalsView:
     widget = GoalsView(context)
     qtbot.addWidget(widget)
     widget.resize(1024, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     return widget
 
 

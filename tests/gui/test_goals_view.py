@@ -51,8 +51,8 @@ def view(qtbot: QtBot, context: ViewContext) -> GoalsView:
 
 
 def show_active(qtbot: QtBot, widget: QWidget) -> None:
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow)
 

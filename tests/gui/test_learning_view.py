@@ -33,8 +33,8 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 def show_active(qtbot: QtBot, widget: QWidget) -> None:
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow)
 

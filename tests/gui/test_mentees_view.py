@@ -64,8 +64,8 @@ def make_window(qtbot: QtBot, services: Services, settings: AppSettings) -> Main
     window = MainWindow(services, settings)
     qtbot.addWidget(window)
     window.resize(1024, 700)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     return window

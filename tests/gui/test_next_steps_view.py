@@ -33,8 +33,8 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 def show(qtbot: QtBot, widget: NextStepsView | GoalsView | DashboardView) -> None:
     qtbot.addWidget(widget)
     widget.resize(1024, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow)
 
@@ -98,8 +98,8 @@ def test_accept_creates_a_goal_in_the_goals_table_and_undo_removes_it(
     window = MainWindow(demo_services, settings)
     qtbot.addWidget(window)
     window.resize(1024, 700)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)

@@ -221,8 +221,8 @@ def test_the_view_opens_at_once_and_says_the_preview_is_coming(
     view = PlanView(context)
     qtbot.addWidget(view)
     view.resize(1024, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitExposed(view):
+        view.show()
     qtbot.waitUntil(lambda: view.loader.busy)
     assert view.preview.message.isVisible()
     assert view.preview.message.text() == plan_view.PREPARING

@@ -37,8 +37,8 @@ def view(qtbot: QtBot, context: ViewContext) -> ProgressView:
     qtbot.addWidget(shown)
     shown.setMinimumSize(480, 360)
     shown.resize(1024, 700)
-    shown.show()
-    qtbot.waitExposed(shown)
+    with qtbot.waitExposed(shown):
+        shown.show()
     wait_drawn(qtbot, shown)
     return shown
 
@@ -89,8 +89,8 @@ def test_logging_learning_in_the_dialog_updates_the_charts(
     before_today = view.calendar_chart.data.hours_on(TODAY)
     dialog = LearningDialog(context)
     qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
     qtbot.keyClicks(dialog.title_edit, "Feature store deep dive")
     dialog.hours_spin.setFocus()
     qtbot.keyClick(dialog.hours_spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -182,8 +182,8 @@ def test_nobody_to_show(qtbot: QtBot, demo_services: Services) -> None:
     context = ViewContext(demo_services, Operations(demo_services), CurrentPerson())
     empty = ProgressView(context)
     qtbot.addWidget(empty)
-    empty.show()
-    qtbot.waitExposed(empty)
+    with qtbot.waitExposed(empty):
+        empty.show()
     assert empty.empty_label.isVisible()
     assert "Nobody to show yet" in empty.empty_label.text()
     assert not empty.radar_section.isVisible()
@@ -211,8 +211,8 @@ def test_opening_shows_the_person_at_once_and_the_charts_as_they_come(
     qtbot.addWidget(view)
     view.resize(1024, 700)
     try:
-        view.show()
-        qtbot.waitExposed(view)
+        with qtbot.waitExposed(view):
+            view.show()
         person = context.services.people.get(person_id(context))
         assert view.title_label.text() == f"Progress — {person.name}"
         qtbot.waitUntil(lambda: not view.loading)  # the data is in; the drawing is held

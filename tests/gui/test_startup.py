@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.cli import main
 from planner.gui import startup
+from planner.gui.background_imports import BackgroundImports
 from planner.gui.dialogs.database_in_use_dialog import DatabaseInUseBox
 from planner.gui.instance_lock import lock_path
 from planner.gui.main_window import MainWindow
@@ -137,11 +139,16 @@ def test_once_every_view_module_loaded_the_start_up_objects_are_set_aside(
 
 
 def test_a_window_closed_while_opening_opens_nothing(
-    qtbot: QtBot, start: WindowFirstStart, database: Path
+    qtbot: QtBot, start: WindowFirstStart, database: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    start.show()
-    qtbot.waitExposed(start.window)
+    release = threading.Event()  # the imports are held until the window is closed
+    run = BackgroundImports._run
+    monkeypatch.setattr(BackgroundImports, "_run", lambda self: (release.wait(10), run(self)))
+    with qtbot.waitExposed(start.window):
+        start.show()
+    qtbot.waitUntil(lambda: start._loading)  # painted: the data layers are on their way in
     start.window.close()  # the program's event loop ends here, and start_gui closes the start:
+    release.set()
     start.close()
     QApplication.processEvents()  # whatever was on its way arrives, and opens nothing
     assert start.session is None and not start.window.is_open

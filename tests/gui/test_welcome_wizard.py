@@ -33,8 +33,8 @@ def operations(services: Services, qapp: object) -> Operations:
 def wizard(qtbot: QtBot, services: Services, operations: Operations) -> WelcomeWizard:
     shown = WelcomeWizard(None, services, operations)
     qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
+    with qtbot.waitExposed(shown):
+        shown.show()
     return shown
 
 

@@ -36,9 +36,8 @@ def chart(qtbot: QtBot) -> ChartWidget:
 
 
 def show(qtbot: QtBot, chart: ChartWidget) -> None:
-    with qtbot.waitSignal(chart.rendered):
+    with qtbot.waitSignal(chart.rendered), qtbot.waitExposed(chart):
         chart.show()
-        qtbot.waitExposed(chart)
 
 
 def test_nothing_is_drawn_until_the_chart_is_shown(qtbot: QtBot, chart: ChartWidget) -> None:
@@ -218,8 +217,8 @@ def test_drawn_off_the_gui_thread_saying_so_meanwhile(qtbot: QtBot) -> None:
     chart = ChartWidget(render, "cal")
     qtbot.addWidget(chart)
     chart.resize(800, 220)
-    chart.show()
-    qtbot.waitExposed(chart)
+    with qtbot.waitExposed(chart):
+        chart.show()
     chart.show_pending()
     assert chart.canvas is not None and chart.canvas.message == chart_widget.DRAWING
     with qtbot.waitSignal(chart.rendered):
@@ -238,8 +237,8 @@ def test_the_worker_starts_after_the_canvas_is_painted(
     monkeypatch.setattr(
         chart_renderer, "submit", lambda *args: (events.append("submit"), submit(*args))
     )
-    chart.show()
-    qtbot.waitExposed(chart)
+    with qtbot.waitExposed(chart):
+        chart.show()
     chart.set_data(DATA)
     QApplication.processEvents()  # the build: asked for, not yet started
     assert chart.canvas is not None and events == []
@@ -251,8 +250,8 @@ def test_the_worker_starts_after_the_canvas_is_painted(
 
 def test_a_chart_never_painted_is_drawn_all_the_same(qtbot: QtBot, chart: ChartWidget) -> None:
     """Out of sight in a scroll area, say: the worker starts after a short delay."""
-    chart.show()
-    qtbot.waitExposed(chart)
+    with qtbot.waitExposed(chart):
+        chart.show()
     chart.show_pending()  # makes the canvas
     assert chart.canvas is not None
     painted: list[bool] = []
@@ -264,8 +263,8 @@ def test_a_chart_never_painted_is_drawn_all_the_same(qtbot: QtBot, chart: ChartW
 
 
 def test_render_now_draws_without_the_event_loop(qtbot: QtBot, chart: ChartWidget) -> None:
-    chart.show()
-    qtbot.waitExposed(chart)
+    with qtbot.waitExposed(chart):
+        chart.show()
     chart.set_data(DATA)
     assert not chart.drawn
     chart.render_now()
