@@ -9,14 +9,14 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
-import re
 from pathlib import Path
+
+from planner.redaction import redact
 
 LOG_FILE_NAME = "planner.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 3
 _configured: Path | None = None
-_URL_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
 
 
 class PasswordHidingFormatter(logging.Formatter):
@@ -24,7 +24,7 @@ class PasswordHidingFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         """The usual line, with ``user:password@`` turned into ``user:***@``."""
-        return _URL_PASSWORD.sub(r"\1***@", super().format(record))
+        return redact(super().format(record))
 
 
 def configure_logging(folder: Path) -> Path:

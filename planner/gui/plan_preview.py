@@ -115,11 +115,6 @@ class PagePreview(QScrollArea):
         """How many pages are shown."""
         return len(self.pages)
 
-    @property
-    def paginated(self) -> PaginatedPlan | None:
-        """The plan whose pages are shown (None while a sentence is)."""
-        return self._paginated
-
     def show_message(self, text: str) -> None:
         """Replace the pages with a sentence (no plan yet, or preparing one)."""
         self._paginated = None

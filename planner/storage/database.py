@@ -11,7 +11,6 @@ is the shared engine for a team. A URL is only ever shown or logged through
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from planner.errors import ConcurrentEditError, DatabaseError
+from planner.redaction import redact
 from planner.storage.month_hours import track_changes
 from planner.storage.sqlite_safety import error_translator, make_files_private, read_only_engine
 
@@ -37,7 +37,6 @@ CHANGED_ELSEWHERE = (
     "This record was changed elsewhere (in another window or by someone else) since it was"
     " read; reload it and make your change again. Nothing was saved."
 )
-_URL_PASSWORD = re.compile(r"(?P<head>://[^:/@\s]*:)(?P<password>[^@\s]*)(?P<tail>@)")
 
 
 def resolve_database_url(choice: str | None, default_folder: Path) -> str:
@@ -80,14 +79,6 @@ def safe_url(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
         return redact(url)
-
-
-def redact(text: str, secret: str | None = None) -> str:
-    """``text`` with any ``user:password@`` password (and ``secret``) replaced by ``***``."""
-    text = _URL_PASSWORD.sub(r"\g<head>***\g<tail>", text)
-    if secret:
-        text = text.replace(secret, "***")
-    return text
 
 
 def sqlite_url(path: Path) -> str:
@@ -176,11 +167,7 @@ class Database:
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         self.is_postgresql = parsed.get_backend_name() == "postgresql"
         self.password: str | None = parsed.password if parsed.password else None
-        self.sqlite_path: Path | None = (
-            Path(parsed.database)
-            if self.is_sqlite and parsed.database not in (None, "", ":memory:")
-            else None
-        )
+        self.sqlite_path = sqlite_file_path(url)
         self.engine: Engine = make_engine(url, echo=echo, read_only=read_only)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         track_changes(self._sessions)

@@ -19,8 +19,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from planner.errors import DatabaseError
+from planner.redaction import redact
 from planner.storage.auto_backup import backup_before_change
-from planner.storage.database import Database, driver_message, make_engine, redact
+from planner.storage.database import Database, driver_message, make_engine
 from planner.storage.file_checks import check_database_file
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
